@@ -1,0 +1,49 @@
+# Two commands do all the set-up on a fresh machine:
+#   make serve   install what the site needs, build it and serve it on http://127.0.0.1:8000
+#   make test    install what the tests need and run the whole suite
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONPATH := hooks
+
+.PHONY: serve build offline check schema test lint bench clean
+
+$(VENV)/.site-installed: requirements.txt
+	python3 -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.site-installed
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-fund --no-audit --loglevel=error && touch $@; \
+	else echo "npm not found: accessibility and Lighthouse audits will be skipped"; fi
+
+serve: $(VENV)/.site-installed
+	$(VENV)/bin/mkdocs serve -a 127.0.0.1:8000
+
+build: $(VENV)/.site-installed
+	$(VENV)/bin/mkdocs build
+
+offline: $(VENV)/.site-installed  ## the copy to open from disk: site-offline/index.html
+	$(VENV)/bin/mkdocs build -f mkdocs-offline.yml
+
+check: $(VENV)/.site-installed  ## validate data/ only, no site build
+	$(PY) -m partnerships check
+
+schema: $(VENV)/.site-installed  ## regenerate data/schema/*.json from the models
+	$(PY) -m partnerships schema
+
+test: $(VENV)/.dev-installed node_modules/.installed
+	@[ -x /usr/bin/chromium ] || echo "NOTE: /usr/bin/chromium not found: browser tests will be SKIPPED (apt-get install chromium)"
+	$(VENV)/bin/ruff check hooks tests bench
+	$(PY) -m pytest
+
+bench: $(VENV)/.dev-installed
+	$(PY) bench/build_speed.py
+
+clean:
+	rm -rf site site-offline artifacts

@@ -1,0 +1,128 @@
+"""Cross-record rules over validated records. Each check yields Problems; none raises."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+
+from .load import RawRecord, dotted
+from .models import Framework, Membership, Milestone, Model, Partner, PartialDate
+from .problems import Problem
+
+Entry = tuple[RawRecord, Model]
+
+
+def all_problems(entries: Sequence[Entry], *, known_ids: dict[str, set[str]], today: dt.date) -> list[Problem]:
+    """Run every check and return all problems found.
+
+    `known_ids` holds the id of every data file, valid or not, so that one broken file does not
+    also show up as an unknown reference in every file that points at it.
+    """
+    checks = (
+        check_ids_match_file_names(entries),
+        check_unique_ids(entries),
+        check_references(entries, known_ids=known_ids),
+        check_date_order(entries),
+        check_overlapping_memberships(entries),
+        check_replacements(entries),
+        check_review_dates(entries, today=today),
+    )
+    return [problem for check in checks for problem in check]
+
+
+def _problem(record: RawRecord, at: tuple[str | int, ...], message: str) -> Problem:
+    return Problem(record.path, record.line_of(at), dotted(at), message)
+
+
+def check_ids_match_file_names(entries: Iterable[Entry]) -> Iterator[Problem]:
+    for record, model in entries:
+        if model.id != record.stem:
+            yield _problem(record, ("id",), f"id '{model.id}' must match the file name; rename the file to {model.id}.yaml or change the id")
+
+
+def check_unique_ids(entries: Iterable[Entry]) -> Iterator[Problem]:
+    first_seen: dict[tuple[str, str], RawRecord] = {}
+    for record, model in entries:
+        key = (record.kind, model.id)
+        if key in first_seen:
+            yield _problem(record, ("id",), f"id '{model.id}' is already used by {first_seen[key].path}")
+        else:
+            first_seen[key] = record
+
+
+def check_references(entries: Iterable[Entry], *, known_ids: dict[str, set[str]]) -> Iterator[Problem]:
+    for record, model in entries:
+        for at, kind, ref in _references(model):
+            if ref not in known_ids.get(kind, set()):
+                yield _problem(record, at, _unknown(kind, ref, sorted(known_ids.get(kind, set()))))
+
+
+def _references(model: Model) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
+    if isinstance(model, Partner):
+        for index, membership in enumerate(model.memberships):
+            yield ("memberships", index, "framework"), "frameworks", membership.framework
+    elif isinstance(model, Milestone):
+        for index, ref in enumerate(model.frameworks):
+            yield ("frameworks", index), "frameworks", ref
+        for index, ref in enumerate(model.partners):
+            yield ("partners", index), "partners", ref
+    elif isinstance(model, Framework) and model.replaced_by:
+        yield ("replaced_by",), "frameworks", model.replaced_by
+
+
+def _unknown(kind: str, ref: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(ref, known, n=1, cutoff=0.6)
+    hint = f"did you mean '{close[0]}'? " if close else ""
+    listing = ", ".join(known) if len(known) <= 15 else f"see data/{kind}/"
+    return f"unknown {kind[:-1]} '{ref}'; {hint}known: {listing}"
+
+
+def check_date_order(entries: Iterable[Entry]) -> Iterator[Problem]:
+    for record, model in entries:
+        if isinstance(model, Partner):
+            for index, membership in enumerate(model.memberships):
+                at = ("memberships", index)
+                if _after(membership.since, membership.until):
+                    yield _problem(record, (*at, "until"), f"until ({membership.until}) is before since ({membership.since})")
+                if membership.suspended and _after(membership.since, membership.suspended.since):
+                    yield _problem(record, (*at, "suspended", "since"), f"suspension ({membership.suspended.since}) starts before the membership ({membership.since})")
+                if membership.until and not membership.end_reason:
+                    yield _problem(record, (*at, "until"), "an ended membership needs end_reason (why it ended)")
+        elif isinstance(model, Milestone) and _after(model.date, model.end_date):
+            yield _problem(record, ("end_date",), f"end_date ({model.end_date}) is before date ({model.date})")
+
+
+def _after(start: PartialDate | None, end: PartialDate | None) -> bool:
+    """True when `end` surely comes before `start` (partial dates compare by their whole span)."""
+    return bool(start and end and start.first_day > end.last_day)
+
+
+def check_overlapping_memberships(entries: Iterable[Entry]) -> Iterator[Problem]:
+    for record, model in entries:
+        if not isinstance(model, Partner):
+            continue
+        by_framework: dict[str, list[tuple[int, Membership]]] = defaultdict(list)
+        for index, membership in enumerate(model.memberships):
+            by_framework[membership.framework].append((index, membership))
+        for periods in by_framework.values():
+            ordered = sorted(periods, key=lambda p: p[1].since.first_day if p[1].since else dt.date.min)
+            for (_, earlier), (index, later) in zip(ordered, ordered[1:]):
+                if earlier.until is None or (later.since and later.since.first_day < earlier.until.first_day):
+                    yield _problem(record, ("memberships", index, "since"), f"overlaps another membership of '{later.framework}' ({earlier.since} to {earlier.until or 'now'}); end the first one before the second starts")
+
+
+def check_replacements(entries: Iterable[Entry]) -> Iterator[Problem]:
+    for record, model in entries:
+        if isinstance(model, Framework):
+            if model.status.value == "replaced" and not model.replaced_by:
+                yield _problem(record, ("status", "value"), "a replaced framework needs replaced_by (the id of its successor)")
+            if model.replaced_by and model.status.value != "replaced":
+                yield _problem(record, ("replaced_by",), f"replaced_by is set but status is '{model.status.value}'; use status value: replaced")
+
+
+def check_review_dates(entries: Iterable[Entry], *, today: dt.date) -> Iterator[Problem]:
+    for record, model in entries:
+        if model.reviewed.first_day > today:  # type: ignore[attr-defined]
+            yield _problem(record, ("reviewed",), f"review date {model.reviewed} is in the future (today is {today})")  # type: ignore[attr-defined]

@@ -1,0 +1,49 @@
+"""Dataset: the validated records plus lookups between them (built once, no quadratic scans)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .models import Framework, Membership, Milestone, Partner
+
+
+@dataclass(frozen=True)
+class Dataset:
+    frameworks: tuple[Framework, ...]
+    partners: tuple[Partner, ...]
+    milestones: tuple[Milestone, ...]
+    # Derived indexes, filled in __post_init__; never written back into the records.
+    framework_by_id: dict[str, Framework] = field(init=False, repr=False)
+    partner_by_id: dict[str, Partner] = field(init=False, repr=False)
+    milestone_by_id: dict[str, Milestone] = field(init=False, repr=False)
+    _members: dict[str, list[tuple[Partner, Membership]]] = field(init=False, repr=False)
+    _milestones_of: dict[tuple[str, str], list[Milestone]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        def put(name: str, value: object) -> None:
+            object.__setattr__(self, name, value)
+
+        put("framework_by_id", {f.id: f for f in self.frameworks})
+        put("partner_by_id", {p.id: p for p in self.partners})
+        put("milestone_by_id", {m.id: m for m in self.milestones})
+        members: dict[str, list[tuple[Partner, Membership]]] = defaultdict(list)
+        for partner in self.partners:
+            for membership in partner.memberships:
+                members[membership.framework].append((partner, membership))
+        put("_members", members)
+        milestones_of: dict[tuple[str, str], list[Milestone]] = defaultdict(list)
+        for milestone in sorted(self.milestones, key=lambda m: (m.date.first_day, m.id)):
+            for framework_id in milestone.frameworks:
+                milestones_of[("frameworks", framework_id)].append(milestone)
+            for partner_id in milestone.partners:
+                milestones_of[("partners", partner_id)].append(milestone)
+        put("_milestones_of", milestones_of)
+
+    def members_of(self, framework_id: str) -> list[tuple[Partner, Membership]]:
+        """Every membership in a framework, current and former, with its partner."""
+        return self._members.get(framework_id, [])
+
+    def milestones_of(self, kind: str, entity_id: str) -> list[Milestone]:
+        """Milestones that name a framework or partner, oldest first."""
+        return self._milestones_of.get((kind, entity_id), [])

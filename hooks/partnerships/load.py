@@ -1,0 +1,166 @@
+"""data/<kind>/*.yaml -> raw records, each with the line of every key. Strict YAML, no guessing.
+
+PyYAML's safe_load follows YAML 1.1: unquoted NO becomes False, 2004-03-29 becomes a date,
+and a repeated key silently wins. Editors hit all three, so this loader keeps only the YAML 1.2
+scalars, keeps dates as text for the models to parse, and reports duplicate keys.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+# The C parser is about five times faster; resolvers and constructors below apply to both.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+KINDS = ("frameworks", "partners", "milestones")
+MAX_FILE_BYTES = 256 * 1024  # the longest real record is ~5 KB; anything bigger is a mistake
+# Plain scalars that YAML 1.1 tools (PyYAML, many editors) read as booleans. This loader keeps
+# them as text, but a file must mean the same thing to every tool, so they must be quoted.
+YAML_1_1_BOOLEANS = re.compile(r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$")
+
+
+class StrictLoader(_BaseLoader):
+    """Safe loader with YAML 1.2 booleans and integers and no implicit timestamps."""
+
+
+StrictLoader.yaml_implicit_resolvers = {
+    first: [
+        (tag, regexp)
+        for tag, regexp in resolvers
+        if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:int")
+    ]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf")
+)
+StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789")
+)
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class RawRecord:
+    """One data file as plain Python values, plus the 1-based line of each key path."""
+
+    kind: str
+    path: str  # shown to people, e.g. data/partners/finland.yaml
+    stem: str
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line_of(self, location: Path_) -> int:
+        """Line of the deepest known part of `location` (a pydantic loc or a key path)."""
+        location = tuple(location)
+        while location and location not in self.lines:
+            location = location[:-1]
+        return self.lines.get(location, 1)
+
+
+def load_records(data_dir: Path, *, shown_root: Path | None = None) -> tuple[list[RawRecord], list[Problem]]:
+    """Read every data/<kind>/*.yaml file. Returns the records that parsed and every problem."""
+    records: list[RawRecord] = []
+    problems: list[Problem] = []
+    shown_root = shown_root or data_dir.parent
+    for kind in KINDS:
+        for file in sorted((data_dir / kind).glob("*")):
+            shown = file.relative_to(shown_root).as_posix()
+            if file.suffix == ".yml":
+                problems.append(Problem(shown, 0, "", "rename the file to .yaml (the build reads *.yaml only)"))
+                continue
+            if file.suffix != ".yaml" or not file.is_file():
+                continue
+            record, found = load_file(file, kind=kind, shown=shown)
+            problems += found
+            if record is not None:
+                records.append(record)
+    return records, problems
+
+
+def load_file(file: Path, *, kind: str, shown: str) -> tuple[RawRecord | None, list[Problem]]:
+    """Parse one file. A file with a problem that stops parsing yields no record."""
+    raw = file.read_bytes()
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [Problem(shown, 0, "", f"file is {len(raw):,} bytes; a record file must stay under {MAX_FILE_BYTES:,}")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return None, [Problem(shown, line, "", f"not valid UTF-8 (byte 0x{raw[error.start]:02x}); save the file as UTF-8")]
+    if text.startswith("\ufeff"):
+        return None, [Problem(shown, 1, "", "file starts with a byte-order mark; save it as UTF-8 without BOM")]
+    if "\t" in text:
+        line = text[: text.index("\t")].count("\n") + 1
+        return None, [Problem(shown, line, "", "tab character; YAML indents with spaces only")]
+    record = RawRecord(kind=kind, path=shown, stem=file.stem, data=None)
+    problems: list[Problem] = []
+    loader = StrictLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, [Problem(shown, 1, "", "file is empty; it must hold one record (a mapping of fields)")]
+        record.data = _construct(loader, node, (), record, problems, seen=set())
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 0
+        return None, [Problem(shown, line, "", f"YAML syntax error: {error.problem or error.context}")]
+    except yaml.YAMLError as error:
+        return None, [Problem(shown, 0, "", f"YAML error: {error}")]
+    finally:
+        loader.dispose()
+    if not isinstance(record.data, dict):
+        problems.append(Problem(shown, 1, "", f"the file must hold a mapping of fields, not {_kind_of(record.data)}"))
+        return None, problems
+    return record, problems
+
+
+def _construct(loader: Any, node: yaml.Node, at: Path_, record: RawRecord, problems: list[Problem], *, seen: set[int]) -> Any:
+    # An alias reuses a node already seen; refusing them rules out "billion laughs" bombs.
+    if id(node) in seen:
+        problems.append(Problem(record.path, node.start_mark.line + 1, dotted(at), "anchors and aliases (&, *) are not allowed; write the value out"))
+        return None
+    seen.add(id(node))
+    record.lines.setdefault(at, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                problems.append(Problem(record.path, key_node.start_mark.line + 1, dotted(at), "merge keys (<<) are not allowed; write the fields out"))
+                continue
+            key = loader.construct_object(key_node, deep=True)
+            if not isinstance(key, str):
+                key = str(key)
+            if key in result:
+                first = record.lines[(*at, key)]
+                problems.append(Problem(record.path, key_node.start_mark.line + 1, dotted((*at, key)), f"duplicate key (first set on line {first}); keep one"))
+                continue
+            record.lines[(*at, key)] = key_node.start_mark.line + 1
+            result[key] = _construct(loader, value_node, (*at, key), record, problems, seen=seen)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_construct(loader, item, (*at, index), record, problems, seen=seen) for index, item in enumerate(node.value)]
+    if not node.style and YAML_1_1_BOOLEANS.match(node.value):  # plain style: None or ""
+        problems.append(Problem(record.path, node.start_mark.line + 1, dotted(at),
+                                f'unquoted {node.value} is read as a boolean by YAML 1.1 tools; write "{node.value}" in quotes'))
+    return loader.construct_object(node, deep=True)
+
+
+def dotted(at: Path_) -> str:
+    """('memberships', 0, 'since') -> 'memberships[0].since'."""
+    text = ""
+    for part in at:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _kind_of(value: Any) -> str:
+    return {list: "a list", str: "a single text", int: "a number", float: "a number", bool: "a boolean"}.get(type(value), type(value).__name__)

@@ -1,0 +1,379 @@
+"""The single schema: typed, frozen models of frameworks, partners and milestones.
+
+Raw records from load.py become models here; every pydantic error becomes a Problem that names
+the file, the line and the field. The JSON Schema for editors is generated from these classes.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from urllib.parse import urlsplit
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    StringConstraints,
+    ValidationError,
+    WithJsonSchema,
+)
+
+from .load import RawRecord, dotted
+from .problems import Problem
+
+LANGUAGES = ("en", "fr")  # English is required everywhere; French is optional per field
+
+
+# --- Dates with a precision ------------------------------------------------------------------
+
+MONTHS = {
+    "en": [calendar.month_name[m] for m in range(1, 13)],
+    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+           "septembre", "octobre", "novembre", "décembre"],
+}
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known to the day, the month or only the year (`2004-03-29`, `2014-09`, `1994`)."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> Literal["day", "month", "year"]:
+        return "day" if self.day else "month" if self.month else "year"
+
+    @property
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def last_day(self) -> dt.date:
+        month = self.month or 12
+        return dt.date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
+
+    def __str__(self) -> str:
+        return "-".join([f"{self.year:04d}", *(f"{p:02d}" for p in (self.month, self.day) if p)])
+
+    def human(self, lang: str = "en") -> str:
+        """'9 May 1994', 'September 2014' or '1994'."""
+        if not self.month:
+            return str(self.year)
+        month = MONTHS[lang][self.month - 1]
+        if not self.day:
+            return f"{month} {self.year}"
+        day = "1er" if lang == "fr" and self.day == 1 else str(self.day)
+        return f"{day} {month} {self.year}"
+
+
+def parse_partial_date(value: Any) -> PartialDate:
+    if isinstance(value, PartialDate):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        raise ValueError(f"expected a date such as 2004-03-29, 2014-09 or 1994, got {value!r}")
+    match = _DATE.match(value)
+    if not match:
+        raise ValueError(f"{value!r} is not a date; write YYYY-MM-DD, YYYY-MM or YYYY")
+    year, month, day = (int(part) if part else None for part in match.groups())
+    try:
+        dt.date(year, month or 1, day or 1)
+    except ValueError as error:
+        raise ValueError(f"{value!r} is not a real date ({error})") from None
+    return PartialDate(year, month, day)
+
+
+Date = Annotated[
+    PartialDate,
+    PlainValidator(parse_partial_date),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema({
+        "anyOf": [{"type": "string", "pattern": DATE_PATTERN}, {"type": "integer", "minimum": 1000, "maximum": 9999}],
+        "description": "YYYY-MM-DD, YYYY-MM or YYYY",
+    }),
+]
+
+
+def _day_precision(value: PartialDate) -> PartialDate:
+    if value.precision != "day":
+        raise ValueError(f"{value} must be a full date (YYYY-MM-DD)")
+    return value
+
+
+DayDate = Annotated[Date, AfterValidator(_day_precision)]
+
+
+# --- Small value types ------------------------------------------------------------------------
+
+def _check_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname or "." not in parts.hostname:
+        raise ValueError(f"{value!r} is not a web address; use an http:// or https:// URL")
+    if any(c.isspace() for c in value) or any(c in value for c in "<>\"'`"):
+        raise ValueError(f"{value!r} contains spaces or quotes; percent-encode them")
+    return value
+
+
+URL_PATTERN = r"^https?://"
+Url = Annotated[str, StringConstraints(pattern=URL_PATTERN), AfterValidator(_check_url)]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
+Line = Annotated[str, StringConstraints(min_length=1, max_length=2000, pattern=r"\S")]
+Sources = Annotated[tuple[Url, ...], Field(min_length=1)]
+
+
+class Model(BaseModel):
+    # Lax mode is safe here: pydantic v2 never turns a number or boolean into text, and the
+    # schema has no bool or number fields that could swallow a YAML `yes` or `1.10`.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(Model):
+    """Text in English, optionally in French: `{en: Finland, fr: Finlande}`."""
+
+    en: Line
+    fr: Line | None = None
+
+    def get(self, lang: str = "en") -> str:
+        return getattr(self, lang) or self.en
+
+
+class Statement(Model):
+    """A sentence of fact and the sources that back it."""
+
+    text: Text
+    sources: Sources
+
+
+class Event(Model):
+    date: Date | None
+    event: Text
+    sources: Sources
+
+
+Region = Literal[
+    "europe", "south-caucasus", "central-asia", "north-africa", "middle-east", "gulf",
+    "asia-pacific", "south-asia", "latin-america", "international",
+]
+REGION_NAMES: dict[str, Text] = {
+    "europe": Text(en="Europe", fr="Europe"),
+    "south-caucasus": Text(en="South Caucasus", fr="Caucase du Sud"),
+    "central-asia": Text(en="Central Asia", fr="Asie centrale"),
+    "north-africa": Text(en="North Africa", fr="Afrique du Nord"),
+    "middle-east": Text(en="Middle East", fr="Moyen-Orient"),
+    "gulf": Text(en="Gulf", fr="Golfe"),
+    "asia-pacific": Text(en="Asia-Pacific", fr="Asie-Pacifique"),
+    "south-asia": Text(en="South Asia", fr="Asie du Sud"),
+    "latin-america": Text(en="Latin America", fr="Amérique latine"),
+    "international": Text(en="International organisation", fr="Organisation internationale"),
+}
+StatusValue = Literal["active", "suspended", "dormant", "replaced"]
+
+
+# --- Records ------------------------------------------------------------------------------------
+
+class Status(Model):
+    value: StatusValue
+    since: Date | None = None
+    text: Text
+    sources: Sources
+
+
+class Predecessor(Model):
+    name: Text
+    created: Date | None = None
+    text: Text
+    sources: Sources
+
+
+class Framework(Model):
+    """data/frameworks/<id>.yaml: one partnership framework."""
+
+    id: Slug
+    name: Text
+    acronym: Text | None = None
+    aliases: tuple[Line, ...] = Field(default=(), description="other names and spellings readers search for")
+    launched: Event
+    status: Status
+    replaced_by: Slug | None = None
+    predecessor: Predecessor | None = None
+    description: Statement
+    notes: tuple[Statement, ...] = ()
+    reviewed: DayDate
+
+
+class Suspension(Model):
+    since: Date
+    text: Text
+    sources: Sources
+
+
+class Membership(Model):
+    framework: Slug
+    since: Date | None = Field(description="null when no source gives a start date")
+    until: Date | None = None
+    end_reason: Text | None = None
+    suspended: Suspension | None = None
+    note: Text | None = None
+    sources: Sources
+
+
+class Accession(Model):
+    date: DayDate
+    text: Text | None = None
+    sources: Sources
+
+
+class Partner(Model):
+    """data/partners/<id>.yaml: a state or organisation that is or was a partner."""
+
+    id: Slug
+    name: Text
+    aliases: tuple[Line, ...] = ()
+    iso: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+    type: Literal["state", "organisation"]
+    region: Region
+    nato_accession: Accession | None = None
+    memberships: Annotated[tuple[Membership, ...], Field(min_length=1)]
+    notes: tuple[Statement, ...] = ()
+    reviewed: DayDate
+
+
+class Milestone(Model):
+    """data/milestones/<id>.yaml: one dated event."""
+
+    id: Slug
+    date: Date
+    end_date: Date | None = None
+    title: Text
+    summary: Text
+    frameworks: tuple[Slug, ...] = ()
+    partners: tuple[Slug, ...] = ()
+    seed: Text | None = Field(default=None, description="what the 2017 source page said about it, if anything")
+    sources: Sources
+    reviewed: DayDate
+
+
+MODELS: dict[str, type[Model]] = {"frameworks": Framework, "partners": Partner, "milestones": Milestone}
+
+
+# --- Raw records -> models ----------------------------------------------------------------------
+
+def to_models(records: Iterable[RawRecord]) -> tuple[list[tuple[RawRecord, Model]], list[Problem]]:
+    """Validate each record against its model; collect every error as a Problem."""
+    valid: list[tuple[RawRecord, Model]] = []
+    problems: list[Problem] = []
+    for record in records:
+        model = MODELS[record.kind]
+        try:
+            valid.append((record, model.model_validate(record.data)))
+        except ValidationError as error:
+            details = error.errors(include_url=False)
+            problems += [_problem(record, model, d) for d in details if not _echo_of_item_error(d, details)]
+    return valid, problems
+
+
+def _problem(record: RawRecord, model: type[Model], detail: Any) -> Problem:
+    loc = tuple(part for part in detail["loc"] if not _is_union_tag(part))
+    kind = detail["type"]
+    value = detail.get("input")
+    if kind == "extra_forbidden":
+        allowed = sorted(_fields_at(model, loc[:-1]))
+        message = f"unknown field{_did_you_mean(str(loc[-1]), allowed)}; allowed: {', '.join(allowed)}"
+    elif kind == "missing":
+        message = "required field is missing"
+    elif isinstance(value, bool) and kind in ("string_type", "literal_error", "string_pattern_mismatch"):
+        message = (f"got the boolean {str(value).lower()}: YAML reads unquoted yes/no/on/off/NO as booleans; "
+                   "put the value in quotes")
+    elif isinstance(value, float) and kind == "string_type":
+        message = f"got the number {value!r}: YAML reads 1.10 as 1.1; put the value in quotes"
+    elif kind == "literal_error":
+        message = f"{value!r} is not allowed; {detail['msg'].replace('Input should be', 'use')}"
+    elif kind == "string_pattern_mismatch" and _pattern_of(detail) == URL_PATTERN:
+        message = f"{value!r} is not a web address; only http:// and https:// links are allowed"
+    elif kind == "string_pattern_mismatch" and loc and loc[-1] == "iso":
+        message = f"{value!r} is not an ISO 3166-1 alpha-2 code; use two capital letters, e.g. \"FI\""
+    elif kind == "string_pattern_mismatch" and _pattern_of(detail) == Slug.__metadata__[0].pattern:
+        message = f"{value!r} is not an id; use lower-case letters, digits and hyphens, e.g. north-macedonia"
+    elif kind in ("string_type", "model_type", "tuple_type", "dict_type"):
+        wanted = {"string_type": "text", "model_type": "a mapping of fields", "tuple_type": "a list",
+                  "dict_type": "a mapping of fields"}[kind]
+        message = f"expected {wanted}, got {_describe(value)}"
+    elif kind == "too_short" and isinstance(value, (list, tuple)):
+        message = "needs at least one entry"
+    else:
+        message = detail["msg"].removeprefix("Value error, ")
+    return Problem(record.path, record.line_of(loc), dotted(loc), message)
+
+
+def _echo_of_item_error(detail: Any, details: list[Any]) -> bool:
+    # A list whose only item is invalid also fails its min_length; the item error says it all.
+    loc = detail["loc"]
+    return detail["type"] == "too_short" and any(len(d["loc"]) > len(loc) and d["loc"][: len(loc)] == loc for d in details)
+
+
+def _is_union_tag(part: Any) -> bool:
+    # pydantic adds the union member's type name (e.g. 'function-plain[...]') to the loc.
+    return isinstance(part, str) and ("[" in part or part in ("Text", "Statement"))
+
+
+def _pattern_of(detail: Any) -> str | None:
+    return (detail.get("ctx") or {}).get("pattern")
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if value is None:
+        return "nothing (null)"
+    return f"{type(value).__name__} {value!r}"
+
+
+def _did_you_mean(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> set[str]:
+    """Names of the fields allowed at `loc` inside `model` (for did-you-mean messages)."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(part) if _is_model(current) else None
+        if field is None:
+            return set()
+        current = _inner_model(field.annotation)
+    return set(current.model_fields) if _is_model(current) else set()
+
+
+def _is_model(value: Any) -> bool:
+    return isinstance(value, type) and issubclass(value, BaseModel)
+
+
+def _inner_model(annotation: Any) -> Any:
+    if _is_model(annotation):
+        return annotation
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return _inner_model(get_args(annotation)[0])
+    for arg in get_args(annotation) if origin in (tuple, Union) or origin is not None else ():
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,44 @@
+"""The whole flow, in order:
+
+1. load: read data/<kind>/*.yaml with a strict YAML loader (load.py);
+2. models: validate each record against the single schema (models.py);
+3. checks: cross-record rules (checks.py); any problem so far raises one DataError;
+4. render: Markdown pages from templates (render.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from .checks import all_problems
+from .dataset import Dataset
+from .load import KINDS, load_records
+from .models import Framework, Milestone, Partner, to_models
+from .problems import DataError
+from .render import Page, make_environment, render_pages
+
+
+def load_dataset(data_dir: Path, *, today: dt.date) -> Dataset:
+    """Load and check data/; raise DataError listing every problem found."""
+    records, problems = load_records(data_dir)
+
+
+    entries, model_problems = to_models(records)
+    # Every file counts as known, even one that failed to parse: its own problem is reported once.
+    known_ids = {kind: {file.stem for file in (data_dir / kind).glob("*.yaml")} for kind in KINDS}
+    problems += model_problems
+    problems += all_problems(entries, known_ids=known_ids, today=today)
+    if problems:
+        raise DataError(problems)
+    models = [model for _, model in entries]
+    return Dataset(
+        frameworks=tuple(m for m in models if isinstance(m, Framework)),
+        partners=tuple(m for m in models if isinstance(m, Partner)),
+        milestones=tuple(m for m in models if isinstance(m, Milestone)),
+    )
+
+
+def build_pages(dataset: Dataset) -> list[Page]:
+    """Render every generated page; one template environment per build."""
+    return render_pages(dataset, env=make_environment())

@@ -1,0 +1,405 @@
+"""Dataset -> Markdown pages. Views (sorting, grouping, links, citations) are built here in
+Python; the Jinja templates in templates/ only print them. No validation happens here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import groupby
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import jinja2
+
+from .dataset import Dataset
+from .models import REGION_NAMES, Framework, Membership, Milestone, PartialDate, Partner, Text
+
+TEMPLATES = Path(__file__).parent / "templates"
+LATEST_MILESTONES_ON_HOME = 6
+STATUS_LABELS = {"active": "Active", "suspended": "Suspended", "dormant": "Dormant", "replaced": "Replaced"}
+
+# Characters that Markdown or HTML would act on. Data text is plain text, so each becomes a
+# numeric entity: it shows as itself but can never open a tag, a link, emphasis or a table cell.
+_MD_SPECIAL = {c: f"&#{ord(c)};" for c in "\\`*_{}[]<>#!|~^&"}
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page: where it goes, its Markdown, and the data file it comes from."""
+
+    src_uri: str
+    markdown: str
+    source_file: str | None = None
+
+
+def md(text: str | None) -> str:
+    """Escape plain text for any place in Markdown, table cells included (newlines fold)."""
+    if text is None:
+        return ""
+    return "".join(_MD_SPECIAL.get(c, c) for c in " ".join(text.split()))
+
+
+def fold(text: str) -> str:
+    """'Bahreïn' -> 'Bahrein': search does not fold accents, so pages carry both forms."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def human_date(value: PartialDate | None, unknown: str = "date not recorded") -> str:
+    return value.human() if value else unknown
+
+
+def date_span(start: PartialDate, end: PartialDate | None) -> str:
+    if end is None or end == start:
+        return start.human()
+    if start.year == end.year and start.month == end.month and start.day and end.day:
+        return f"{start.day}–{end.human()}"
+    return f"{start.human()} – {end.human()}"
+
+
+class Citations:
+    """Numbers each source the first time a page cites it; renders as Markdown footnotes."""
+
+    def __init__(self) -> None:
+        self._numbers: dict[str, int] = {}
+
+    def __call__(self, sources: Iterable[str]) -> str:
+        marks = []
+        for url in sources:
+            number = self._numbers.setdefault(url, len(self._numbers) + 1)
+            marks.append(f"[^{number}]")
+        # A comma keeps [^2][^3] from reading as footnote 23.
+        return "<sup>,</sup>".join(marks)
+
+    def listing(self) -> list[dict[str, Any]]:
+        return [{"number": n, "url": _href(url), "label": md(_label(url))} for url, n in self._numbers.items()]
+
+
+def _href(url: str) -> str:
+    # Markdown link targets end at ')' or a space; percent-encode both.
+    return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+
+
+def _label(url: str) -> str:
+    parts = urlsplit(url)
+    host = (parts.hostname or "").removeprefix("www.")
+    path = parts.path.rstrip("/")
+    label = host + path
+    return label if len(label) <= 70 else label[:67] + "…"
+
+
+def link(from_uri: str, to_uri: str, text: str) -> str:
+    """A relative Markdown link, so MkDocs checks it in --strict builds."""
+    href = posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+    return f"[{md(text)}]({href})"
+
+
+def uri(kind: str, entity_id: str) -> str:
+    return f"{kind}/{entity_id}.md"
+
+
+def make_environment() -> jinja2.Environment:
+    """One environment per build: templates are read from files, undefined names fail loudly."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,  # the output is Markdown; text is escaped by the `md` filter
+    )
+    env.filters["md"] = md
+    return env
+
+
+# --- Pages --------------------------------------------------------------------------------------
+
+def render_pages(dataset: Dataset, *, env: jinja2.Environment) -> list[Page]:
+    """Every generated page of the site."""
+    pages = [
+        render_home(dataset, env=env),
+        render_frameworks_index(dataset, env=env),
+        render_partners_index(dataset, env=env),
+        render_matrix(dataset, env=env),
+        render_timeline(dataset, env=env),
+    ]
+    pages += [render_framework(f, dataset=dataset, env=env) for f in dataset.frameworks]
+    pages += [render_partner(p, dataset=dataset, env=env) for p in dataset.partners]
+    pages += [render_milestone(m, dataset=dataset, env=env) for m in dataset.milestones]
+    return pages
+
+
+def _frameworks_in_order(dataset: Dataset) -> list[Framework]:
+    # Oldest first, as a reader meets them in history; undated (PatG) last.
+    return sorted(dataset.frameworks, key=lambda f: (f.launched.date is None, f.launched.date.first_day if f.launched.date else dt.date.max, f.id))
+
+
+def _partners_in_order(partners: Iterable[Partner]) -> list[Partner]:
+    return sorted(partners, key=lambda p: fold(p.name.en).casefold())
+
+
+def _short(framework: Framework) -> str:
+    return framework.acronym.en if framework.acronym else framework.name.en
+
+
+def _aliases(*names: Text | None, extra: Sequence[str] = ()) -> list[str]:
+    """Other names a reader may search for, each once, plus accent-free forms."""
+    seen: list[str] = []
+    for name in [*(n.fr for n in names if n), *extra]:
+        for form in (name, fold(name) if name else None):
+            if form and form not in seen:
+                seen.append(form)
+    return seen
+
+
+def _current(membership: Membership) -> bool:
+    return membership.until is None
+
+
+def _since_until(membership: Membership) -> str:
+    since = human_date(membership.since, "date not recorded")
+    return f"{since} – {membership.until.human()}" if membership.until else f"since {since}"
+
+
+def _milestone_rows(milestones: Iterable[Milestone], *, from_uri: str) -> list[dict[str, str]]:
+    return [{"date": date_span(m.date, m.end_date), "link": link(from_uri, uri("milestones", m.id), m.title.en)} for m in milestones]
+
+
+def render_framework(framework: Framework, *, dataset: Dataset, env: jinja2.Environment) -> Page:
+    here = uri("frameworks", framework.id)
+    cite = Citations()
+    members = dataset.members_of(framework.id)
+    current = [(p, m) for p, m in members if _current(m)]
+    former = [(p, m) for p, m in members if not _current(m)]
+    view = {
+        "title": framework.name.en + (f" ({framework.acronym.en})" if framework.acronym else ""),
+        "name_fr": framework.name.fr,
+        "acronym_fr": framework.acronym.fr if framework.acronym else None,
+        "aliases": _aliases(framework.name, framework.acronym, extra=framework.aliases),
+        # Built in reading order, so that source numbers grow down the page.
+        "description": md(framework.description.text.en) + cite(framework.description.sources),
+        "status": STATUS_LABELS[framework.status.value],
+        "status_since": framework.status.since.human() if framework.status.since else None,
+        "status_text": md(framework.status.text.en) + cite(framework.status.sources),
+        "replaced_by": link(here, uri("frameworks", framework.replaced_by), dataset.framework_by_id[framework.replaced_by].name.en) if framework.replaced_by else None,
+        "replaces": [link(here, uri("frameworks", f.id), f.name.en) for f in dataset.frameworks if f.replaced_by == framework.id],
+        "launched": human_date(framework.launched.date, "no single founding date"),
+        "launched_text": md(framework.launched.event.en) + cite(framework.launched.sources),
+        "predecessor": _predecessor(framework, cite),
+        "current": [
+            {
+                "link": link(here, uri("partners", p.id), p.name.en),
+                "region": REGION_NAMES[p.region].en,
+                "since": human_date(m.since),
+                "remark": _remark(m, cite),
+            }
+            for p, m in sorted(current, key=lambda pm: fold(pm[0].name.en))
+        ],
+        "former": [
+            {
+                "link": link(here, uri("partners", p.id), p.name.en),
+                "since": human_date(m.since),
+                "until": m.until.human() if m.until else "",
+                "reason": md(m.end_reason.en if m.end_reason else "") + cite(m.sources),
+            }
+            for p, m in sorted(former, key=lambda pm: (pm[1].until.first_day if pm[1].until else dt.date.max, fold(pm[0].name.en)))
+        ],
+        "notes": [md(n.text.en) + cite(n.sources) for n in framework.notes],
+        "milestones": _milestone_rows(dataset.milestones_of("frameworks", framework.id), from_uri=here),
+        "reviewed": framework.reviewed.human(),
+    }
+    markdown = env.get_template("framework.md.j2").render(page=view, sources=cite.listing())
+    return Page(here, markdown, f"data/frameworks/{framework.id}.yaml")
+
+
+def _predecessor(framework: Framework, cite: Citations) -> dict[str, str] | None:
+    if framework.predecessor is None:
+        return None
+    predecessor = framework.predecessor
+    return {
+        "name": md(predecessor.name.en),
+        "created": human_date(predecessor.created, ""),
+        "text": md(predecessor.text.en) + cite(predecessor.sources),
+    }
+
+
+def _remark(membership: Membership, cite: Citations) -> str:
+    parts = []
+    if membership.suspended:
+        suspension = membership.suspended
+        parts.append(f"**Suspended since {suspension.since.human()}**: {md(suspension.text.en)}{cite(suspension.sources)}")
+    if membership.note:
+        parts.append(md(membership.note.en))
+    return " ".join(parts) + cite(membership.sources)
+
+
+def render_partner(partner: Partner, *, dataset: Dataset, env: jinja2.Environment) -> Page:
+    here = uri("partners", partner.id)
+    cite = Citations()
+    memberships = sorted(partner.memberships, key=lambda m: (m.since.first_day if m.since else dt.date.min, m.framework))
+    current = [m for m in memberships if _current(m)]
+    view = {
+        "title": partner.name.en,
+        "name_fr": partner.name.fr,
+        "aliases": _aliases(partner.name, extra=partner.aliases),
+        "iso": partner.iso,
+        "kind": "State" if partner.type == "state" else "International organisation",
+        "region": REGION_NAMES[partner.region].en,
+        "summary": _partner_summary(partner, current, dataset),
+        "accession": {
+            "date": partner.nato_accession.date.human(),
+            "text": md(partner.nato_accession.text.en if partner.nato_accession.text else "") + cite(partner.nato_accession.sources),
+        } if partner.nato_accession else None,
+        "memberships": [
+            {
+                "link": link(here, uri("frameworks", m.framework), dataset.framework_by_id[m.framework].name.en),
+                "since": human_date(m.since),
+                "until": m.until.human() if m.until else "—",
+                "remark": (md(m.end_reason.en) + ". " if m.end_reason else "") + _remark(m, cite),
+            }
+            for m in memberships
+        ],
+        "notes": [md(n.text.en) + cite(n.sources) for n in partner.notes],
+        "milestones": _milestone_rows(dataset.milestones_of("partners", partner.id), from_uri=here),
+        "reviewed": partner.reviewed.human(),
+    }
+    markdown = env.get_template("partner.md.j2").render(page=view, sources=cite.listing())
+    return Page(here, markdown, f"data/partners/{partner.id}.yaml")
+
+
+def _partner_summary(partner: Partner, current: list[Membership], dataset: Dataset) -> str:
+    names = [_short(dataset.framework_by_id[m.framework]) for m in current]
+    parts = []
+    if partner.nato_accession:
+        parts.append(f"NATO Ally since {partner.nato_accession.date.human()}; a former partner.")
+    if names:
+        parts.append(f"Takes part today in: {md(', '.join(names))}.")
+    suspended = [_short(dataset.framework_by_id[m.framework]) for m in current if m.suspended]
+    if suspended:
+        parts.append(f"Cooperation suspended in: {md(', '.join(suspended))}.")
+    return " ".join(parts)
+
+
+def render_milestone(milestone: Milestone, *, dataset: Dataset, env: jinja2.Environment) -> Page:
+    here = uri("milestones", milestone.id)
+    cite = Citations()
+    view = {
+        "title": milestone.title.en,
+        "title_fr": milestone.title.fr,
+        "date": date_span(milestone.date, milestone.end_date),
+        "precision": milestone.date.precision,
+        "summary": md(milestone.summary.en) + cite(milestone.sources),
+        "frameworks": [link(here, uri("frameworks", f), dataset.framework_by_id[f].name.en) for f in milestone.frameworks],
+        "partners": [link(here, uri("partners", p), dataset.partner_by_id[p].name.en) for p in sorted(milestone.partners, key=lambda i: fold(dataset.partner_by_id[i].name.en))],
+        "seed": md(milestone.seed.en) if milestone.seed else None,
+        "reviewed": milestone.reviewed.human(),
+    }
+    markdown = env.get_template("milestone.md.j2").render(page=view, sources=cite.listing())
+    return Page(here, markdown, f"data/milestones/{milestone.id}.yaml")
+
+
+# --- Index pages --------------------------------------------------------------------------------
+
+def _framework_rows(dataset: Dataset, *, from_uri: str) -> list[dict[str, Any]]:
+    rows = []
+    for framework in _frameworks_in_order(dataset):
+        members = dataset.members_of(framework.id)
+        rows.append({
+            "link": link(from_uri, uri("frameworks", framework.id), framework.name.en),
+            "acronym": md(framework.acronym.en) if framework.acronym else "—",
+            "launched": human_date(framework.launched.date, "—"),
+            "status": STATUS_LABELS[framework.status.value] + (f" ({framework.status.since.human()})" if framework.status.since else ""),
+            "current": sum(1 for _, m in members if _current(m)),
+            "former": len({p.id for p, m in members if not _current(m)} - {p.id for p, m in members if _current(m)}),
+        })
+    return rows
+
+
+def render_frameworks_index(dataset: Dataset, *, env: jinja2.Environment) -> Page:
+    here = "frameworks/index.md"
+    view = {"rows": _framework_rows(dataset, from_uri=here)}
+    return Page(here, env.get_template("frameworks_index.md.j2").render(page=view))
+
+
+def render_partners_index(dataset: Dataset, *, env: jinja2.Environment) -> Page:
+    here = "partners/index.md"
+    rows = []
+    for partner in _partners_in_order(dataset.partners):
+        def names(ms: Iterable[Membership], here: str = here) -> str:
+            ids = dict.fromkeys(m.framework for m in ms)
+            return ", ".join(link(here, uri("frameworks", f), _short(dataset.framework_by_id[f])) for f in ids) or "—"
+        current = [m for m in partner.memberships if _current(m)]
+        former = [m for m in partner.memberships if not _current(m) and m.framework not in {c.framework for c in current}]
+        rows.append({
+            "link": link(here, uri("partners", partner.id), partner.name.en),
+            "region": REGION_NAMES[partner.region].en,
+            "current": names(current),
+            "former": names(former),
+            "ally": partner.nato_accession.date.year if partner.nato_accession else "",
+        })
+    return Page(here, env.get_template("partners_index.md.j2").render(page={"rows": rows, "count": len(rows)}))
+
+
+def render_matrix(dataset: Dataset, *, env: jinja2.Environment) -> Page:
+    here = "matrix.md"
+    frameworks = _frameworks_in_order(dataset)
+    rows = []
+    for partner in _partners_in_order(dataset.partners):
+        by_framework: dict[str, list[Membership]] = {}
+        for membership in partner.memberships:
+            by_framework.setdefault(membership.framework, []).append(membership)
+        rows.append({
+            "link": link(here, uri("partners", partner.id), partner.name.en),
+            "cells": [_matrix_cell(by_framework.get(f.id, [])) for f in frameworks],
+        })
+    columns = [{"link": link(here, uri("frameworks", f.id), _short(f)), "name": md(f.name.en)} for f in frameworks]
+    return Page(here, env.get_template("matrix.md.j2").render(page={"columns": columns, "rows": rows}))
+
+
+def _matrix_cell(memberships: list[Membership]) -> str:
+    spans = []
+    for m in sorted(memberships, key=lambda m: m.since.first_day if m.since else dt.date.min):
+        since = str(m.since.year) if m.since else "?"
+        if m.until:
+            spans.append(f"{since}–{m.until.year}")
+        elif m.suspended:
+            spans.append(f"{since} (suspended)")
+        else:
+            spans.append(f"**{since}**")
+    return " ".join(spans)
+
+
+def render_timeline(dataset: Dataset, *, env: jinja2.Environment) -> Page:
+    here = "milestones/index.md"
+    ordered = sorted(dataset.milestones, key=lambda m: (m.date.first_day, m.id))
+    years = [
+        {"year": year, "milestones": [
+            {
+                "date": date_span(m.date, m.end_date),
+                "link": link(here, uri("milestones", m.id), m.title.en),
+                "frameworks": ", ".join(_short(dataset.framework_by_id[f]) for f in m.frameworks),
+            }
+            for m in group
+        ]}
+        for year, group in groupby(ordered, key=lambda m: m.date.year)
+    ]
+    return Page(here, env.get_template("timeline.md.j2").render(page={"years": years, "count": len(ordered)}))
+
+
+def render_home(dataset: Dataset, *, env: jinja2.Environment) -> Page:
+    here = "index.md"
+    latest = sorted(dataset.milestones, key=lambda m: (m.date.first_day, m.id), reverse=True)[:LATEST_MILESTONES_ON_HOME]
+    current_partners = [p for p in dataset.partners if any(_current(m) for m in p.memberships)]
+    view = {
+        "frameworks": _framework_rows(dataset, from_uri=here),
+        "latest": _milestone_rows(latest, from_uri=here),
+        "partner_count": len(dataset.partners),
+        "current_partner_count": len(current_partners),
+        "framework_count": len(dataset.frameworks),
+        "milestone_count": len(dataset.milestones),
+        "last_reviewed": max(r.reviewed for r in (*dataset.frameworks, *dataset.partners, *dataset.milestones)).human() if dataset.milestones else "",
+    }
+    return Page(here, env.get_template("home.md.j2").render(page=view))

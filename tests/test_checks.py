@@ -1,0 +1,80 @@
+"""checks.py: cross-record rules, each reported with file, line and a way to fix it."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import TODAY
+from partnerships import DataError, load_dataset
+
+
+def _problems(data_dir, file, old, new):
+    path = data_dir / file
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+    with pytest.raises(DataError) as caught:
+        load_dataset(data_dir, today=TODAY)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_unknown_framework_reference_suggests_the_closest(data_dir):
+    assert _problems(data_dir, "partners/norway.yaml", "  - framework: alpha", "  - framework: alhpa") == [
+        "data/partners/norway.yaml:11: memberships[0].framework: unknown framework 'alhpa'; did you mean 'alpha'? known: alpha, beta"
+    ]
+
+
+def test_unknown_partner_in_milestone(data_dir):
+    assert _problems(data_dir, "milestones/2008-04-malta-returns.yaml", "partners: [malta]", "partners: [malt]") == [
+        "data/milestones/2008-04-malta-returns.yaml:6: partners[0]: unknown partner 'malt'; did you mean 'malta'? known: bahrain, malta, norway"
+    ]
+
+
+def test_broken_file_is_not_also_an_unknown_reference(data_dir):
+    problems = _problems(data_dir, "partners/malta.yaml", "region: europe", "region: [europe")
+
+    assert problems == ["data/partners/malta.yaml:6: YAML syntax error: did not find expected ',' or ']'"]
+
+
+def test_since_after_until(data_dir):
+    assert _problems(data_dir, "partners/norway.yaml", "until: 2023-04-04", "until: 1990-01-01") == [
+        "data/partners/norway.yaml:13: memberships[0].until: until (1990-01-01) is before since (1994-05-09)"
+    ]
+
+
+def test_partial_dates_in_the_same_month_are_not_out_of_order(data_dir):
+    path = data_dir / "partners" / "bahrain.yaml"
+    path.write_text(path.read_text().replace("until: 2023-07-12", "until: 2005-02-01"))
+
+    load_dataset(data_dir, today=TODAY)  # since 2005-02 may well be 2005-02-01
+
+
+def test_overlapping_memberships_of_one_framework(data_dir):
+    assert _problems(data_dir, "partners/malta.yaml", "since: 2008-04-03", "since: 1996-01-01") == [
+        "data/partners/malta.yaml:13: memberships[1].since: overlaps another membership of 'alpha' (1995-04-26 to 1996-10-27); "
+        "end the first one before the second starts"
+    ]
+
+
+def test_ended_membership_needs_a_reason(data_dir):
+    assert _problems(data_dir, "partners/norway.yaml", "    end_reason: {en: joined NATO}\n", "") == [
+        "data/partners/norway.yaml:13: memberships[0].until: an ended membership needs end_reason (why it ended)"
+    ]
+
+
+def test_milestone_end_before_start(data_dir):
+    assert _problems(data_dir, "milestones/1994-01-10-alpha-launched.yaml", "end_date: 1994-01-11", "end_date: 1993-01-11") == [
+        "data/milestones/1994-01-10-alpha-launched.yaml:3: end_date: end_date (1993-01-11) is before date (1994-01-10)"
+    ]
+
+
+def test_replaced_framework_needs_its_successor(data_dir):
+    assert _problems(data_dir, "frameworks/beta.yaml", "replaced_by: alpha\n", "") == [
+        "data/frameworks/beta.yaml:8: status.value: a replaced framework needs replaced_by (the id of its successor)"
+    ]
+
+
+def test_review_date_in_the_future(data_dir):
+    assert _problems(data_dir, "partners/malta.yaml", "reviewed: 2026-11-01", "reviewed: 2027-01-01") == [
+        "data/partners/malta.yaml:15: reviewed: review date 2027-01-01 is in the future (today is 2026-11-27)"
+    ]

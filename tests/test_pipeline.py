@@ -1,0 +1,32 @@
+"""pipeline.py end to end, and the repository's own data/."""
+
+from __future__ import annotations
+
+from conftest import FIXTURE_DATA, ROOT, TODAY
+from partnerships import build_pages, load_dataset
+
+
+def test_fixture_dataset_goes_through_every_stage():
+    dataset = load_dataset(FIXTURE_DATA, today=TODAY)
+
+    pages = build_pages(dataset)
+
+    assert len(pages) == 5 + len(dataset.frameworks) + len(dataset.partners) + len(dataset.milestones)
+
+
+def test_repository_data_has_no_problems():
+    dataset = load_dataset(ROOT / "data", today=TODAY)
+
+    assert len(dataset.frameworks) == 11
+    assert len(dataset.partners) == 55
+    assert len(dataset.milestones) >= 47
+
+
+def test_every_membership_of_the_repository_data_has_a_page_on_both_sides():
+    dataset = load_dataset(ROOT / "data", today=TODAY)
+    pages = {page.src_uri: page.markdown for page in build_pages(dataset)}
+
+    for partner in dataset.partners:
+        for membership in partner.memberships:
+            assert f"(../frameworks/{membership.framework}.md)" in pages[f"partners/{partner.id}.md"]
+            assert f"(../partners/{partner.id}.md)" in pages[f"frameworks/{membership.framework}.md"]

@@ -1,0 +1,71 @@
+"""render.py: golden pages from the fixture dataset, and escaping of data text.
+
+Golden files live in tests/fixtures/expected/. After an intended change, regenerate them with
+`UPDATE_GOLDEN=1 pytest tests/test_render.py` and review the diff before committing.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURE_DATA, TODAY
+from partnerships import build_pages, load_dataset
+from partnerships.render import Citations, fold, link, md
+
+EXPECTED = Path(__file__).parent / "fixtures" / "expected"
+PAGES = {page.src_uri: page for page in build_pages(load_dataset(FIXTURE_DATA, today=TODAY))}
+
+
+@pytest.mark.parametrize("src_uri", sorted(PAGES))
+def test_page_matches_golden_file(src_uri):
+    golden = EXPECTED / src_uri
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(PAGES[src_uri].markdown, encoding="utf-8")
+
+    assert PAGES[src_uri].markdown == golden.read_text(encoding="utf-8")
+
+
+def test_no_golden_file_is_left_over():
+    golden = {p.relative_to(EXPECTED).as_posix() for p in EXPECTED.rglob("*.md")}
+
+    assert golden == set(PAGES)
+
+
+def test_entity_pages_name_their_yaml_file_and_index_pages_none():
+    assert PAGES["partners/malta.md"].source_file == "data/partners/malta.yaml"
+    assert PAGES["partners/index.md"].source_file is None
+
+
+def test_markup_in_data_text_is_escaped():
+    escaped = md('<script>alert(1)</script> [x](javascript:y) *a* | {: onclick="z"} &amp;')
+
+    assert "<" not in escaped and "[" not in escaped and "|" not in escaped and "*" not in escaped
+    assert "{" not in escaped
+    assert escaped.startswith("&#60;script&#62;")
+
+
+def test_newlines_fold_so_text_cannot_break_a_table_row():
+    assert md("one\n| two |\n\nthree") == "one &#124; two &#124; three"
+
+
+def test_citations_number_sources_in_order_of_first_use():
+    cite = Citations()
+
+    first = cite(["https://a.example/1", "https://b.example/2"])
+    again = cite(["https://a.example/1"])
+
+    assert (first, again) == ("[^1]<sup>,</sup>[^2]", "[^1]")
+    assert [s["number"] for s in cite.listing()] == [1, 2]
+
+
+def test_relative_links_between_generated_pages():
+    assert link("partners/malta.md", "frameworks/pfp.md", "PfP") == "[PfP](../frameworks/pfp.md)"
+    assert link("index.md", "frameworks/pfp.md", "PfP") == "[PfP](frameworks/pfp.md)"
+
+
+def test_fold_removes_accents_for_search():
+    assert fold("Bahreïn, Émirats, Türkiye") == "Bahrein, Emirats, Turkiye"

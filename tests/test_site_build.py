@@ -1,0 +1,174 @@
+"""The real site, built by the real `mkdocs` command: strict build, every entity page, links,
+edit links, search index, the offline edition, and bad data leaving site/ untouched."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from conftest import ROOT, TODAY
+from partnerships import load_dataset
+
+pytestmark = pytest.mark.build
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+DATASET = load_dataset(ROOT / "data", today=TODAY)
+
+
+def _build(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*MKDOCS, "build", "--strict", *args], cwd=cwd, env=ENV, capture_output=True, text=True, check=False)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    result = _build("-d", str(out))
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site-offline")
+    result = _build("-f", "mkdocs-offline.yml", "-d", str(out))
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name in ("href", "src") and value:
+                self.urls.append(value)
+            if name == "id" and value:
+                self.ids.add(value)
+
+
+def _parse(path: Path) -> _Links:
+    parser = _Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_every_entity_has_a_page(site):
+    for kind in ("frameworks", "partners", "milestones"):
+        for record in getattr(DATASET, kind):
+            assert (site / kind / record.id / "index.html").is_file(), f"{kind}/{record.id}"
+    for index in ("frameworks", "partners", "milestones"):
+        assert (site / index / "index.html").is_file()
+    assert (site / "matrix" / "index.html").is_file()
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    broken = []
+    pages = list(site.rglob("*.html"))
+    parsed = {page: _parse(page) for page in pages}
+    for page, links in parsed.items():
+        for url in links.urls:
+            parts = urlsplit(url)
+            if parts.scheme or url.startswith(("//", "mailto:")) or page.name == "404.html":
+                continue
+            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.relative_to(site)} -> {url}")
+            elif parts.fragment and target.suffix == ".html" and parts.fragment not in parsed[target].ids:
+                broken.append(f"{page.relative_to(site)} -> {url} (no such anchor)")
+    assert broken == []
+
+
+def test_links_go_both_ways(site):
+    finland = (site / "partners" / "finland" / "index.html").read_text()
+    pfp = (site / "frameworks" / "pfp" / "index.html").read_text()
+    milestone = (site / "milestones" / "2023-04-04-finland-joins-nato" / "index.html").read_text()
+
+    assert 'href="../../frameworks/pfp/"' in finland
+    assert 'href="../../partners/finland/"' in pfp
+    assert 'href="../../milestones/2023-04-04-finland-joins-nato/"' in finland
+    assert 'href="../../partners/finland/"' in milestone and 'href="../../frameworks/eop/"' in milestone
+
+
+def test_edit_link_points_at_the_yaml_file(site):
+    finland = (site / "partners" / "finland" / "index.html").read_text()
+    about = (site / "about" / "index.html").read_text()
+
+    assert re.search(r'href="[^"]*/edit/main/data/partners/finland\.yaml"', finland)
+    assert re.search(r'href="[^"]*/edit/main/docs/about\.md"', about)
+
+
+def test_search_index_holds_every_entity_with_its_names(site):
+    index = json.loads((site / "search" / "search_index.json").read_text())
+    titles = {doc["location"]: doc for doc in index["docs"]}
+    for kind in ("frameworks", "partners"):
+        for record in getattr(DATASET, kind):
+            doc = titles[f"{kind}/{record.id}/"]
+            assert record.name.en in doc["title"]
+            if record.name.fr:
+                assert record.name.fr.replace("'", "&#39;") in doc["text"] or record.name.fr in doc["text"]
+    text = {doc["location"]: doc["text"] for doc in index["docs"]}
+    assert "Bahrein" in text["partners/bahrain/"]
+    assert "UAE" in text["partners/united-arab-emirates/"]
+    assert "PfP" in titles["frameworks/pfp/"]["title"]
+    assert "OTAN" in text["frameworks/nuc-council/"]
+
+
+def test_data_text_cannot_inject_markup(site):
+    for page in site.rglob("*.html"):
+        html = page.read_text()
+        assert "javascript:" not in html.replace("javascript:void", ""), page
+
+
+def test_no_request_to_another_host_in_the_online_build(site):
+    external = set()
+    for page in site.rglob("*.html"):
+        html = page.read_text()
+        for match in re.finditer(r'<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)="(https?:)?//([^"/]+)', html):
+            external.add(match.group(2))
+    assert external == set()
+
+
+def test_offline_build_needs_no_network(offline_site):
+    assert (offline_site / "search" / "search_index.js").is_file()
+    assert (offline_site / "partners" / "finland.html").is_file()
+    home = (offline_site / "index.html").read_text()
+    assert "assets/javascripts/iframe-worker-shim.js" in home
+    for page in offline_site.rglob("*.html"):
+        html = page.read_text()
+        assert not re.search(r'<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)="(?:https?:)?//', html), page
+    bundle = "".join(p.read_text() for p in (offline_site / "assets" / "javascripts").glob("bundle.*.js"))
+    assert "unpkg.com/iframe-worker" not in home and "fonts.googleapis" not in home and bundle
+
+
+def test_bad_data_fails_the_build_and_keeps_the_previous_site(tmp_path):
+    project = tmp_path / "project"
+    for name in ("mkdocs.yml", "docs", "hooks", "data"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
+    assert _build(cwd=project).returncode == 0
+    marker = project / "site" / "index.html"
+    before = marker.read_bytes()
+    finland = project / "data" / "partners" / "finland.yaml"
+    finland.write_text(finland.read_text().replace('iso: "FI"', "iso: NO").replace("framework: pfp", "framework: ppf"))
+
+    result = _build(cwd=project)
+
+    assert result.returncode == 1
+    assert "data/partners/finland.yaml:7: iso: unquoted NO is read as a boolean by YAML 1.1 tools" in result.stderr
+    assert "data/partners/finland.yaml:16: memberships[0].framework: unknown framework 'ppf'; did you mean 'pfp'?" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert marker.read_bytes() == before
