@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
-
 from partnerships import DataError, Page, build_pages, load_dataset
 
 if TYPE_CHECKING:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import TODAY
 from partnerships import DataError, load_dataset
 
@@ -63,7 +62,9 @@ def test_ended_membership_needs_a_reason(data_dir):
 
 
 def test_milestone_end_before_start(data_dir):
-    assert _problems(data_dir, "milestones/1994-01-10-alpha-launched.yaml", "end_date: 1994-01-11", "end_date: 1993-01-11") == [
+    assert _problems(
+        data_dir, "milestones/1994-01-10-alpha-launched.yaml", "end_date: 1994-01-11", "end_date: 1993-01-11"
+    ) == [
         "data/milestones/1994-01-10-alpha-launched.yaml:3: end_date: end_date (1993-01-11) is before date (1994-01-10)"
     ]
 

@@ -11,8 +11,13 @@ from conftest import ROOT
 
 def _check(data_dir):
     env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks")}
-    return subprocess.run([sys.executable, "-m", "partnerships", "check", "--data", str(data_dir)],
-                          capture_output=True, text=True, env=env, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "partnerships", "check", "--data", str(data_dir)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
 
 
 def test_check_passes_on_the_repository_data():
@@ -28,5 +33,8 @@ def test_check_lists_problems_and_exits_1_without_traceback(data_dir):
     result = _check(data_dir)
 
     assert result.returncode == 1
-    assert result.stderr == "1 problem in data/:\n  data/partners/malta.yaml:3: tab character; YAML indents with spaces only\n"
+    assert (
+        result.stderr
+        == "1 problem in data/:\n  data/partners/malta.yaml:3: tab character; YAML indents with spaces only\n"
+    )
     assert "Traceback" not in result.stderr

@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 
 import pytest
-
 from conftest import TODAY
 from partnerships import DataError, load_dataset
 from partnerships.models import PartialDate, parse_partial_date
@@ -13,44 +12,125 @@ from partnerships.models import PartialDate, parse_partial_date
 NORWAY = "partners/norway.yaml"
 
 BAD_RECORDS = [
-    pytest.param(NORWAY, "region: europe", "region: [europe",
-                 ["data/partners/norway.yaml:7: YAML syntax error: did not find expected ',' or ']'"], id="yaml-syntax"),
-    pytest.param(NORWAY, "region: europe", "region: europe\nreigon: europe",
-                 ["data/partners/norway.yaml:7: reigon: unknown field (did you mean 'region'?); allowed: aliases, id, iso, "
-                  "memberships, name, nato_accession, notes, region, reviewed, type"], id="unknown-field"),
-    pytest.param(NORWAY, "reviewed: 2026-11-01\n", "",
-                 ["data/partners/norway.yaml:1: reviewed: required field is missing"], id="missing-field"),
-    pytest.param(NORWAY, "aliases: [Noreg]", "aliases: Noreg",
-                 ["data/partners/norway.yaml:3: aliases: expected a list, got str 'Noreg'"], id="wrong-type"),
-    pytest.param(NORWAY, "region: europe", "region: europe\nregion: gulf",
-                 ["data/partners/norway.yaml:7: region: duplicate key (first set on line 6); keep one"], id="duplicate-key"),
-    pytest.param(NORWAY, 'iso: "NO"', "iso: NO",
-                 ['data/partners/norway.yaml:4: iso: unquoted NO is read as a boolean by YAML 1.1 tools; write "NO" in quotes'],
-                 id="yaml-trap-NO"),
-    pytest.param(NORWAY, "region: europe", "region: europa",
-                 ["data/partners/norway.yaml:6: region: 'europa' is not allowed; use 'europe', 'south-caucasus', 'central-asia', "
-                  "'north-africa', 'middle-east', 'gulf', 'asia-pacific', 'south-asia', 'latin-america' or 'international'"],
-                 id="closed-vocabulary"),
-    pytest.param(NORWAY, "since: 1994-05-09", "since: 1994-02-30",
-                 ["data/partners/norway.yaml:12: memberships[0].since: '1994-02-30' is not a real date (day is out of range for month)"],
-                 id="impossible-date"),
-    pytest.param(NORWAY, "since: 1994-05-09", "since: 9 May 1994",
-                 ["data/partners/norway.yaml:12: memberships[0].since: '9 May 1994' is not a date; write YYYY-MM-DD, YYYY-MM or YYYY"],
-                 id="date-format"),
-    pytest.param(NORWAY, "sources: [https://example.org/norway/alpha]", "sources: [javascript:alert(1)]",
-                 ["data/partners/norway.yaml:15: memberships[0].sources[0]: 'javascript:alert(1)' is not a web address; "
-                  "only http:// and https:// links are allowed"], id="javascript-url"),
-    pytest.param(NORWAY, "sources: [https://example.org/norway/alpha]", "sources: [example.org/x]",
-                 ["data/partners/norway.yaml:15: memberships[0].sources[0]: 'example.org/x' is not a web address; "
-                  "only http:// and https:// links are allowed"], id="url-without-scheme"),
-    pytest.param(NORWAY, "iso: \"NO\"", "iso: \"Norway\"",
-                 ["data/partners/norway.yaml:4: iso: 'Norway' is not an ISO 3166-1 alpha-2 code; use two capital letters, e.g. \"FI\""],
-                 id="iso-code"),
-    pytest.param(NORWAY, "id: norway", "id: ../norway",
-                 ["data/partners/norway.yaml:1: id: '../norway' is not an id; use lower-case letters, digits and hyphens, "
-                  "e.g. north-macedonia"], id="path-like-id"),
-    pytest.param("frameworks/alpha.yaml", "reviewed: 2026-11-01", "reviewed: 2026-11",
-                 ["data/frameworks/alpha.yaml:19: reviewed: 2026-11 must be a full date (YYYY-MM-DD)"], id="review-date-precision"),
+    pytest.param(
+        NORWAY,
+        "region: europe",
+        "region: [europe",
+        ["data/partners/norway.yaml:7: YAML syntax error: did not find expected ',' or ']'"],
+        id="yaml-syntax",
+    ),
+    pytest.param(
+        NORWAY,
+        "region: europe",
+        "region: europe\nreigon: europe",
+        [
+            "data/partners/norway.yaml:7: reigon: unknown field (did you mean 'region'?); allowed: aliases, id, iso, "
+            "memberships, name, nato_accession, notes, region, reviewed, type"
+        ],
+        id="unknown-field",
+    ),
+    pytest.param(
+        NORWAY,
+        "reviewed: 2026-11-01\n",
+        "",
+        ["data/partners/norway.yaml:1: reviewed: required field is missing"],
+        id="missing-field",
+    ),
+    pytest.param(
+        NORWAY,
+        "aliases: [Noreg]",
+        "aliases: Noreg",
+        ["data/partners/norway.yaml:3: aliases: expected a list, got str 'Noreg'"],
+        id="wrong-type",
+    ),
+    pytest.param(
+        NORWAY,
+        "region: europe",
+        "region: europe\nregion: gulf",
+        ["data/partners/norway.yaml:7: region: duplicate key (first set on line 6); keep one"],
+        id="duplicate-key",
+    ),
+    pytest.param(
+        NORWAY,
+        'iso: "NO"',
+        "iso: NO",
+        ['data/partners/norway.yaml:4: iso: unquoted NO is read as a boolean by YAML 1.1 tools; write "NO" in quotes'],
+        id="yaml-trap-NO",
+    ),
+    pytest.param(
+        NORWAY,
+        "region: europe",
+        "region: europa",
+        [
+            "data/partners/norway.yaml:6: region: 'europa' is not allowed; use 'europe', 'south-caucasus', 'central-asia', "
+            "'north-africa', 'middle-east', 'gulf', 'asia-pacific', 'south-asia', 'latin-america' or 'international'"
+        ],
+        id="closed-vocabulary",
+    ),
+    pytest.param(
+        NORWAY,
+        "since: 1994-05-09",
+        "since: 1994-02-30",
+        [
+            "data/partners/norway.yaml:12: memberships[0].since: '1994-02-30' is not a real date (day is out of range for month)"
+        ],
+        id="impossible-date",
+    ),
+    pytest.param(
+        NORWAY,
+        "since: 1994-05-09",
+        "since: 9 May 1994",
+        [
+            "data/partners/norway.yaml:12: memberships[0].since: '9 May 1994' is not a date; write YYYY-MM-DD, YYYY-MM or YYYY"
+        ],
+        id="date-format",
+    ),
+    pytest.param(
+        NORWAY,
+        "sources: [https://example.org/norway/alpha]",
+        "sources: [javascript:alert(1)]",
+        [
+            "data/partners/norway.yaml:15: memberships[0].sources[0]: 'javascript:alert(1)' is not a web address; "
+            "only http:// and https:// links are allowed"
+        ],
+        id="javascript-url",
+    ),
+    pytest.param(
+        NORWAY,
+        "sources: [https://example.org/norway/alpha]",
+        "sources: [example.org/x]",
+        [
+            "data/partners/norway.yaml:15: memberships[0].sources[0]: 'example.org/x' is not a web address; "
+            "only http:// and https:// links are allowed"
+        ],
+        id="url-without-scheme",
+    ),
+    pytest.param(
+        NORWAY,
+        'iso: "NO"',
+        'iso: "Norway"',
+        [
+            "data/partners/norway.yaml:4: iso: 'Norway' is not an ISO 3166-1 alpha-2 code; use two capital letters, e.g. \"FI\""
+        ],
+        id="iso-code",
+    ),
+    pytest.param(
+        NORWAY,
+        "id: norway",
+        "id: ../norway",
+        [
+            "data/partners/norway.yaml:1: id: '../norway' is not an id; use lower-case letters, digits and hyphens, "
+            "e.g. north-macedonia"
+        ],
+        id="path-like-id",
+    ),
+    pytest.param(
+        "frameworks/alpha.yaml",
+        "reviewed: 2026-11-01",
+        "reviewed: 2026-11",
+        ["data/frameworks/alpha.yaml:19: reviewed: 2026-11 must be a full date (YYYY-MM-DD)"],
+        id="review-date-precision",
+    ),
 ]
 
 
@@ -93,8 +173,12 @@ def test_duplicate_id_in_two_files_is_reported(data_dir):
 
 @pytest.mark.parametrize(
     ("raw", "expected", "human"),
-    [("2004-03-29", PartialDate(2004, 3, 29), "29 March 2004"), ("2014-09", PartialDate(2014, 9), "September 2014"),
-     (1994, PartialDate(1994), "1994"), ("1994", PartialDate(1994), "1994")],
+    [
+        ("2004-03-29", PartialDate(2004, 3, 29), "29 March 2004"),
+        ("2014-09", PartialDate(2014, 9), "September 2014"),
+        (1994, PartialDate(1994), "1994"),
+        ("1994", PartialDate(1994), "1994"),
+    ],
 )
 def test_partial_dates_keep_their_precision(raw, expected, human):
     assert parse_partial_date(raw) == expected

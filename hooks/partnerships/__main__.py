@@ -29,8 +29,10 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    print(f"data/ is valid: {len(dataset.frameworks)} frameworks, {len(dataset.partners)} partners, "
-          f"{len(dataset.milestones)} milestones")
+    print(
+        f"data/ is valid: {len(dataset.frameworks)} frameworks, {len(dataset.partners)} partners, "
+        f"{len(dataset.milestones)} milestones"
+    )
     return 0
 
 

@@ -6,9 +6,10 @@ import datetime as dt
 import difflib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import pairwise
 
 from .load import RawRecord, dotted
-from .models import Framework, Membership, Milestone, Model, Partner, PartialDate
+from .models import Framework, Membership, Milestone, Model, PartialDate, Partner
 from .problems import Problem
 
 Entry = tuple[RawRecord, Model]
@@ -39,7 +40,11 @@ def _problem(record: RawRecord, at: tuple[str | int, ...], message: str) -> Prob
 def check_ids_match_file_names(entries: Iterable[Entry]) -> Iterator[Problem]:
     for record, model in entries:
         if model.id != record.stem:
-            yield _problem(record, ("id",), f"id '{model.id}' must match the file name; rename the file to {model.id}.yaml or change the id")
+            yield _problem(
+                record,
+                ("id",),
+                f"id '{model.id}' must match the file name; rename the file to {model.id}.yaml or change the id",
+            )
 
 
 def check_unique_ids(entries: Iterable[Entry]) -> Iterator[Problem]:
@@ -85,9 +90,15 @@ def check_date_order(entries: Iterable[Entry]) -> Iterator[Problem]:
             for index, membership in enumerate(model.memberships):
                 at = ("memberships", index)
                 if _after(membership.since, membership.until):
-                    yield _problem(record, (*at, "until"), f"until ({membership.until}) is before since ({membership.since})")
+                    yield _problem(
+                        record, (*at, "until"), f"until ({membership.until}) is before since ({membership.since})"
+                    )
                 if membership.suspended and _after(membership.since, membership.suspended.since):
-                    yield _problem(record, (*at, "suspended", "since"), f"suspension ({membership.suspended.since}) starts before the membership ({membership.since})")
+                    yield _problem(
+                        record,
+                        (*at, "suspended", "since"),
+                        f"suspension ({membership.suspended.since}) starts before the membership ({membership.since})",
+                    )
                 if membership.until and not membership.end_reason:
                     yield _problem(record, (*at, "until"), "an ended membership needs end_reason (why it ended)")
         elif isinstance(model, Milestone) and _after(model.date, model.end_date):
@@ -108,18 +119,28 @@ def check_overlapping_memberships(entries: Iterable[Entry]) -> Iterator[Problem]
             by_framework[membership.framework].append((index, membership))
         for periods in by_framework.values():
             ordered = sorted(periods, key=lambda p: p[1].since.first_day if p[1].since else dt.date.min)
-            for (_, earlier), (index, later) in zip(ordered, ordered[1:]):
+            for (_, earlier), (index, later) in pairwise(ordered):
                 if earlier.until is None or (later.since and later.since.first_day < earlier.until.first_day):
-                    yield _problem(record, ("memberships", index, "since"), f"overlaps another membership of '{later.framework}' ({earlier.since} to {earlier.until or 'now'}); end the first one before the second starts")
+                    yield _problem(
+                        record,
+                        ("memberships", index, "since"),
+                        f"overlaps another membership of '{later.framework}' ({earlier.since} to {earlier.until or 'now'}); end the first one before the second starts",
+                    )
 
 
 def check_replacements(entries: Iterable[Entry]) -> Iterator[Problem]:
     for record, model in entries:
         if isinstance(model, Framework):
             if model.status.value == "replaced" and not model.replaced_by:
-                yield _problem(record, ("status", "value"), "a replaced framework needs replaced_by (the id of its successor)")
+                yield _problem(
+                    record, ("status", "value"), "a replaced framework needs replaced_by (the id of its successor)"
+                )
             if model.replaced_by and model.status.value != "replaced":
-                yield _problem(record, ("replaced_by",), f"replaced_by is set but status is '{model.status.value}'; use status value: replaced")
+                yield _problem(
+                    record,
+                    ("replaced_by",),
+                    f"replaced_by is set but status is '{model.status.value}'; use status value: replaced",
+                )
 
 
 def check_review_dates(entries: Iterable[Entry], *, today: dt.date) -> Iterator[Problem]:

@@ -38,12 +38,8 @@ StrictLoader.yaml_implicit_resolvers = {
     ]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-StrictLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf")
-)
-StrictLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789")
-)
+StrictLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf"))
+StrictLoader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
 
 Path_ = tuple[str | int, ...]
 
@@ -90,12 +86,16 @@ def load_file(file: Path, *, kind: str, shown: str) -> tuple[RawRecord | None, l
     """Parse one file. A file with a problem that stops parsing yields no record."""
     raw = file.read_bytes()
     if len(raw) > MAX_FILE_BYTES:
-        return None, [Problem(shown, 0, "", f"file is {len(raw):,} bytes; a record file must stay under {MAX_FILE_BYTES:,}")]
+        return None, [
+            Problem(shown, 0, "", f"file is {len(raw):,} bytes; a record file must stay under {MAX_FILE_BYTES:,}")
+        ]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return None, [Problem(shown, line, "", f"not valid UTF-8 (byte 0x{raw[error.start]:02x}); save the file as UTF-8")]
+        return None, [
+            Problem(shown, line, "", f"not valid UTF-8 (byte 0x{raw[error.start]:02x}); save the file as UTF-8")
+        ]
     if text.startswith("\ufeff"):
         return None, [Problem(shown, 1, "", "file starts with a byte-order mark; save it as UTF-8 without BOM")]
     if "\t" in text:
@@ -123,10 +123,19 @@ def load_file(file: Path, *, kind: str, shown: str) -> tuple[RawRecord | None, l
     return record, problems
 
 
-def _construct(loader: Any, node: yaml.Node, at: Path_, record: RawRecord, problems: list[Problem], *, seen: set[int]) -> Any:
+def _construct(
+    loader: Any, node: yaml.Node, at: Path_, record: RawRecord, problems: list[Problem], *, seen: set[int]
+) -> Any:
     # An alias reuses a node already seen; refusing them rules out "billion laughs" bombs.
     if id(node) in seen:
-        problems.append(Problem(record.path, node.start_mark.line + 1, dotted(at), "anchors and aliases (&, *) are not allowed; write the value out"))
+        problems.append(
+            Problem(
+                record.path,
+                node.start_mark.line + 1,
+                dotted(at),
+                "anchors and aliases (&, *) are not allowed; write the value out",
+            )
+        )
         return None
     seen.add(id(node))
     record.lines.setdefault(at, node.start_mark.line + 1)
@@ -134,23 +143,45 @@ def _construct(loader: Any, node: yaml.Node, at: Path_, record: RawRecord, probl
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                problems.append(Problem(record.path, key_node.start_mark.line + 1, dotted(at), "merge keys (<<) are not allowed; write the fields out"))
+                problems.append(
+                    Problem(
+                        record.path,
+                        key_node.start_mark.line + 1,
+                        dotted(at),
+                        "merge keys (<<) are not allowed; write the fields out",
+                    )
+                )
                 continue
             key = loader.construct_object(key_node, deep=True)
             if not isinstance(key, str):
                 key = str(key)
             if key in result:
                 first = record.lines[(*at, key)]
-                problems.append(Problem(record.path, key_node.start_mark.line + 1, dotted((*at, key)), f"duplicate key (first set on line {first}); keep one"))
+                problems.append(
+                    Problem(
+                        record.path,
+                        key_node.start_mark.line + 1,
+                        dotted((*at, key)),
+                        f"duplicate key (first set on line {first}); keep one",
+                    )
+                )
                 continue
             record.lines[(*at, key)] = key_node.start_mark.line + 1
             result[key] = _construct(loader, value_node, (*at, key), record, problems, seen=seen)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_construct(loader, item, (*at, index), record, problems, seen=seen) for index, item in enumerate(node.value)]
+        return [
+            _construct(loader, item, (*at, index), record, problems, seen=seen) for index, item in enumerate(node.value)
+        ]
     if not node.style and YAML_1_1_BOOLEANS.match(node.value):  # plain style: None or ""
-        problems.append(Problem(record.path, node.start_mark.line + 1, dotted(at),
-                                f'unquoted {node.value} is read as a boolean by YAML 1.1 tools; write "{node.value}" in quotes'))
+        problems.append(
+            Problem(
+                record.path,
+                node.start_mark.line + 1,
+                dotted(at),
+                f'unquoted {node.value} is read as a boolean by YAML 1.1 tools; write "{node.value}" in quotes',
+            )
+        )
     return loader.construct_object(node, deep=True)
 
 
@@ -163,4 +194,6 @@ def dotted(at: Path_) -> str:
 
 
 def _kind_of(value: Any) -> str:
-    return {list: "a list", str: "a single text", int: "a number", float: "a number", bool: "a boolean"}.get(type(value), type(value).__name__)
+    return {list: "a list", str: "a single text", int: "a number", float: "a number", bool: "a boolean"}.get(
+        type(value), type(value).__name__
+    )

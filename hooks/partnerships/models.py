@@ -37,8 +37,20 @@ LANGUAGES = ("en", "fr")  # English is required everywhere; French is optional p
 
 MONTHS = {
     "en": [calendar.month_name[m] for m in range(1, 13)],
-    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-           "septembre", "octobre", "novembre", "décembre"],
+    "fr": [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
 }
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
@@ -101,10 +113,15 @@ Date = Annotated[
     PartialDate,
     PlainValidator(parse_partial_date),
     PlainSerializer(str, return_type=str),
-    WithJsonSchema({
-        "anyOf": [{"type": "string", "pattern": DATE_PATTERN}, {"type": "integer", "minimum": 1000, "maximum": 9999}],
-        "description": "YYYY-MM-DD, YYYY-MM or YYYY",
-    }),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": DATE_PATTERN},
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+            ],
+            "description": "YYYY-MM-DD, YYYY-MM or YYYY",
+        }
+    ),
 ]
 
 
@@ -118,6 +135,7 @@ DayDate = Annotated[Date, AfterValidator(_day_precision)]
 
 
 # --- Small value types ------------------------------------------------------------------------
+
 
 def _check_url(value: str) -> str:
     parts = urlsplit(value)
@@ -165,8 +183,16 @@ class Event(Model):
 
 
 Region = Literal[
-    "europe", "south-caucasus", "central-asia", "north-africa", "middle-east", "gulf",
-    "asia-pacific", "south-asia", "latin-america", "international",
+    "europe",
+    "south-caucasus",
+    "central-asia",
+    "north-africa",
+    "middle-east",
+    "gulf",
+    "asia-pacific",
+    "south-asia",
+    "latin-america",
+    "international",
 ]
 REGION_NAMES: dict[str, Text] = {
     "europe": Text(en="Europe", fr="Europe"),
@@ -181,9 +207,13 @@ REGION_NAMES: dict[str, Text] = {
     "international": Text(en="International organisation", fr="Organisation internationale"),
 }
 StatusValue = Literal["active", "suspended", "dormant", "replaced"]
+# Map colours, in priority order: a partner in several frameworks takes the first group it has.
+MAP_GROUPS = ("euro-atlantic", "mediterranean", "gulf", "global")
+MapGroup = Literal["euro-atlantic", "mediterranean", "gulf", "global"]
 
 
 # --- Records ------------------------------------------------------------------------------------
+
 
 class Status(Model):
     value: StatusValue
@@ -209,6 +239,9 @@ class Framework(Model):
     launched: Event
     status: Status
     replaced_by: Slug | None = None
+    map_group: MapGroup | None = Field(
+        default=None, description="the colour its members get on the map; omit for frameworks that do not colour it"
+    )
     predecessor: Predecessor | None = None
     description: Statement
     notes: tuple[Statement, ...] = ()
@@ -272,6 +305,7 @@ MODELS: dict[str, type[Model]] = {"frameworks": Framework, "partners": Partner, 
 
 # --- Raw records -> models ----------------------------------------------------------------------
 
+
 def to_models(records: Iterable[RawRecord]) -> tuple[list[tuple[RawRecord, Model]], list[Problem]]:
     """Validate each record against its model; collect every error as a Problem."""
     valid: list[tuple[RawRecord, Model]] = []
@@ -296,8 +330,10 @@ def _problem(record: RawRecord, model: type[Model], detail: Any) -> Problem:
     elif kind == "missing":
         message = "required field is missing"
     elif isinstance(value, bool) and kind in ("string_type", "literal_error", "string_pattern_mismatch"):
-        message = (f"got the boolean {str(value).lower()}: YAML reads unquoted yes/no/on/off/NO as booleans; "
-                   "put the value in quotes")
+        message = (
+            f"got the boolean {str(value).lower()}: YAML reads unquoted yes/no/on/off/NO as booleans; "
+            "put the value in quotes"
+        )
     elif isinstance(value, float) and kind == "string_type":
         message = f"got the number {value!r}: YAML reads 1.10 as 1.1; put the value in quotes"
     elif kind == "literal_error":
@@ -305,12 +341,16 @@ def _problem(record: RawRecord, model: type[Model], detail: Any) -> Problem:
     elif kind == "string_pattern_mismatch" and _pattern_of(detail) == URL_PATTERN:
         message = f"{value!r} is not a web address; only http:// and https:// links are allowed"
     elif kind == "string_pattern_mismatch" and loc and loc[-1] == "iso":
-        message = f"{value!r} is not an ISO 3166-1 alpha-2 code; use two capital letters, e.g. \"FI\""
+        message = f'{value!r} is not an ISO 3166-1 alpha-2 code; use two capital letters, e.g. "FI"'
     elif kind == "string_pattern_mismatch" and _pattern_of(detail) == Slug.__metadata__[0].pattern:
         message = f"{value!r} is not an id; use lower-case letters, digits and hyphens, e.g. north-macedonia"
     elif kind in ("string_type", "model_type", "tuple_type", "dict_type"):
-        wanted = {"string_type": "text", "model_type": "a mapping of fields", "tuple_type": "a list",
-                  "dict_type": "a mapping of fields"}[kind]
+        wanted = {
+            "string_type": "text",
+            "model_type": "a mapping of fields",
+            "tuple_type": "a list",
+            "dict_type": "a mapping of fields",
+        }[kind]
         message = f"expected {wanted}, got {_describe(value)}"
     elif kind == "too_short" and isinstance(value, (list, tuple)):
         message = "needs at least one entry"
@@ -322,7 +362,9 @@ def _problem(record: RawRecord, model: type[Model], detail: Any) -> Problem:
 def _echo_of_item_error(detail: Any, details: list[Any]) -> bool:
     # A list whose only item is invalid also fails its min_length; the item error says it all.
     loc = detail["loc"]
-    return detail["type"] == "too_short" and any(len(d["loc"]) > len(loc) and d["loc"][: len(loc)] == loc for d in details)
+    return detail["type"] == "too_short" and any(
+        len(d["loc"]) > len(loc) and d["loc"][: len(loc)] == loc for d in details
+    )
 
 
 def _is_union_tag(part: Any) -> bool:

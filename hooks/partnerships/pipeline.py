@@ -23,7 +23,6 @@ def load_dataset(data_dir: Path, *, today: dt.date) -> Dataset:
     """Load and check data/; raise DataError listing every problem found."""
     records, problems = load_records(data_dir)
 
-
     entries, model_problems = to_models(records)
     # Every file counts as known, even one that failed to parse: its own problem is reported once.
     known_ids = {kind: {file.stem for file in (data_dir / kind).glob("*.yaml")} for kind in KINDS}

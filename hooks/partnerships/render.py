@@ -117,6 +117,7 @@ def make_environment() -> jinja2.Environment:
 
 # --- Pages --------------------------------------------------------------------------------------
 
+
 def render_pages(dataset: Dataset, *, env: jinja2.Environment) -> list[Page]:
     """Every generated page of the site."""
     pages = [
@@ -134,7 +135,10 @@ def render_pages(dataset: Dataset, *, env: jinja2.Environment) -> list[Page]:
 
 def _frameworks_in_order(dataset: Dataset) -> list[Framework]:
     # Oldest first, as a reader meets them in history; undated (PatG) last.
-    return sorted(dataset.frameworks, key=lambda f: (f.launched.date is None, f.launched.date.first_day if f.launched.date else dt.date.max, f.id))
+    return sorted(
+        dataset.frameworks,
+        key=lambda f: (f.launched.date is None, f.launched.date.first_day if f.launched.date else dt.date.max, f.id),
+    )
 
 
 def _partners_in_order(partners: Iterable[Partner]) -> list[Partner]:
@@ -165,7 +169,10 @@ def _since_until(membership: Membership) -> str:
 
 
 def _milestone_rows(milestones: Iterable[Milestone], *, from_uri: str) -> list[dict[str, str]]:
-    return [{"date": date_span(m.date, m.end_date), "link": link(from_uri, uri("milestones", m.id), m.title.en)} for m in milestones]
+    return [
+        {"date": date_span(m.date, m.end_date), "link": link(from_uri, uri("milestones", m.id), m.title.en)}
+        for m in milestones
+    ]
 
 
 def render_framework(framework: Framework, *, dataset: Dataset, env: jinja2.Environment) -> Page:
@@ -184,8 +191,14 @@ def render_framework(framework: Framework, *, dataset: Dataset, env: jinja2.Envi
         "status": STATUS_LABELS[framework.status.value],
         "status_since": framework.status.since.human() if framework.status.since else None,
         "status_text": md(framework.status.text.en) + cite(framework.status.sources),
-        "replaced_by": link(here, uri("frameworks", framework.replaced_by), dataset.framework_by_id[framework.replaced_by].name.en) if framework.replaced_by else None,
-        "replaces": [link(here, uri("frameworks", f.id), f.name.en) for f in dataset.frameworks if f.replaced_by == framework.id],
+        "replaced_by": link(
+            here, uri("frameworks", framework.replaced_by), dataset.framework_by_id[framework.replaced_by].name.en
+        )
+        if framework.replaced_by
+        else None,
+        "replaces": [
+            link(here, uri("frameworks", f.id), f.name.en) for f in dataset.frameworks if f.replaced_by == framework.id
+        ],
         "launched": human_date(framework.launched.date, "no single founding date"),
         "launched_text": md(framework.launched.event.en) + cite(framework.launched.sources),
         "predecessor": _predecessor(framework, cite),
@@ -205,7 +218,9 @@ def render_framework(framework: Framework, *, dataset: Dataset, env: jinja2.Envi
                 "until": m.until.human() if m.until else "",
                 "reason": md(m.end_reason.en if m.end_reason else "") + cite(m.sources),
             }
-            for p, m in sorted(former, key=lambda pm: (pm[1].until.first_day if pm[1].until else dt.date.max, fold(pm[0].name.en)))
+            for p, m in sorted(
+                former, key=lambda pm: (pm[1].until.first_day if pm[1].until else dt.date.max, fold(pm[0].name.en))
+            )
         ],
         "notes": [md(n.text.en) + cite(n.sources) for n in framework.notes],
         "milestones": _milestone_rows(dataset.milestones_of("frameworks", framework.id), from_uri=here),
@@ -230,7 +245,9 @@ def _remark(membership: Membership, cite: Citations) -> str:
     parts = []
     if membership.suspended:
         suspension = membership.suspended
-        parts.append(f"**Suspended since {suspension.since.human()}**: {md(suspension.text.en)}{cite(suspension.sources)}")
+        parts.append(
+            f"**Suspended since {suspension.since.human()}**: {md(suspension.text.en)}{cite(suspension.sources)}"
+        )
     if membership.note:
         parts.append(md(membership.note.en))
     return " ".join(parts) + cite(membership.sources)
@@ -239,7 +256,9 @@ def _remark(membership: Membership, cite: Citations) -> str:
 def render_partner(partner: Partner, *, dataset: Dataset, env: jinja2.Environment) -> Page:
     here = uri("partners", partner.id)
     cite = Citations()
-    memberships = sorted(partner.memberships, key=lambda m: (m.since.first_day if m.since else dt.date.min, m.framework))
+    memberships = sorted(
+        partner.memberships, key=lambda m: (m.since.first_day if m.since else dt.date.min, m.framework)
+    )
     current = [m for m in memberships if _current(m)]
     view = {
         "title": partner.name.en,
@@ -251,8 +270,11 @@ def render_partner(partner: Partner, *, dataset: Dataset, env: jinja2.Environmen
         "summary": _partner_summary(partner, current, dataset),
         "accession": {
             "date": partner.nato_accession.date.human(),
-            "text": md(partner.nato_accession.text.en if partner.nato_accession.text else "") + cite(partner.nato_accession.sources),
-        } if partner.nato_accession else None,
+            "text": md(partner.nato_accession.text.en if partner.nato_accession.text else "")
+            + cite(partner.nato_accession.sources),
+        }
+        if partner.nato_accession
+        else None,
         "memberships": [
             {
                 "link": link(here, uri("frameworks", m.framework), dataset.framework_by_id[m.framework].name.en),
@@ -292,8 +314,13 @@ def render_milestone(milestone: Milestone, *, dataset: Dataset, env: jinja2.Envi
         "date": date_span(milestone.date, milestone.end_date),
         "precision": milestone.date.precision,
         "summary": md(milestone.summary.en) + cite(milestone.sources),
-        "frameworks": [link(here, uri("frameworks", f), dataset.framework_by_id[f].name.en) for f in milestone.frameworks],
-        "partners": [link(here, uri("partners", p), dataset.partner_by_id[p].name.en) for p in sorted(milestone.partners, key=lambda i: fold(dataset.partner_by_id[i].name.en))],
+        "frameworks": [
+            link(here, uri("frameworks", f), dataset.framework_by_id[f].name.en) for f in milestone.frameworks
+        ],
+        "partners": [
+            link(here, uri("partners", p), dataset.partner_by_id[p].name.en)
+            for p in sorted(milestone.partners, key=lambda i: fold(dataset.partner_by_id[i].name.en))
+        ],
         "seed": md(milestone.seed.en) if milestone.seed else None,
         "reviewed": milestone.reviewed.human(),
     }
@@ -303,18 +330,24 @@ def render_milestone(milestone: Milestone, *, dataset: Dataset, env: jinja2.Envi
 
 # --- Index pages --------------------------------------------------------------------------------
 
+
 def _framework_rows(dataset: Dataset, *, from_uri: str) -> list[dict[str, Any]]:
     rows = []
     for framework in _frameworks_in_order(dataset):
         members = dataset.members_of(framework.id)
-        rows.append({
-            "link": link(from_uri, uri("frameworks", framework.id), framework.name.en),
-            "acronym": md(framework.acronym.en) if framework.acronym else "—",
-            "launched": human_date(framework.launched.date, "—"),
-            "status": STATUS_LABELS[framework.status.value] + (f" ({framework.status.since.human()})" if framework.status.since else ""),
-            "current": sum(1 for _, m in members if _current(m)),
-            "former": len({p.id for p, m in members if not _current(m)} - {p.id for p, m in members if _current(m)}),
-        })
+        rows.append(
+            {
+                "link": link(from_uri, uri("frameworks", framework.id), framework.name.en),
+                "acronym": md(framework.acronym.en) if framework.acronym else "—",
+                "launched": human_date(framework.launched.date, "—"),
+                "status": STATUS_LABELS[framework.status.value]
+                + (f" ({framework.status.since.human()})" if framework.status.since else ""),
+                "current": sum(1 for _, m in members if _current(m)),
+                "former": len(
+                    {p.id for p, m in members if not _current(m)} - {p.id for p, m in members if _current(m)}
+                ),
+            }
+        )
     return rows
 
 
@@ -328,18 +361,24 @@ def render_partners_index(dataset: Dataset, *, env: jinja2.Environment) -> Page:
     here = "partners/index.md"
     rows = []
     for partner in _partners_in_order(dataset.partners):
+
         def names(ms: Iterable[Membership], here: str = here) -> str:
             ids = dict.fromkeys(m.framework for m in ms)
             return ", ".join(link(here, uri("frameworks", f), _short(dataset.framework_by_id[f])) for f in ids) or "—"
+
         current = [m for m in partner.memberships if _current(m)]
-        former = [m for m in partner.memberships if not _current(m) and m.framework not in {c.framework for c in current}]
-        rows.append({
-            "link": link(here, uri("partners", partner.id), partner.name.en),
-            "region": REGION_NAMES[partner.region].en,
-            "current": names(current),
-            "former": names(former),
-            "ally": partner.nato_accession.date.year if partner.nato_accession else "",
-        })
+        former = [
+            m for m in partner.memberships if not _current(m) and m.framework not in {c.framework for c in current}
+        ]
+        rows.append(
+            {
+                "link": link(here, uri("partners", partner.id), partner.name.en),
+                "region": REGION_NAMES[partner.region].en,
+                "current": names(current),
+                "former": names(former),
+                "ally": partner.nato_accession.date.year if partner.nato_accession else "",
+            }
+        )
     return Page(here, env.get_template("partners_index.md.j2").render(page={"rows": rows, "count": len(rows)}))
 
 
@@ -351,10 +390,12 @@ def render_matrix(dataset: Dataset, *, env: jinja2.Environment) -> Page:
         by_framework: dict[str, list[Membership]] = {}
         for membership in partner.memberships:
             by_framework.setdefault(membership.framework, []).append(membership)
-        rows.append({
-            "link": link(here, uri("partners", partner.id), partner.name.en),
-            "cells": [_matrix_cell(by_framework.get(f.id, [])) for f in frameworks],
-        })
+        rows.append(
+            {
+                "link": link(here, uri("partners", partner.id), partner.name.en),
+                "cells": [_matrix_cell(by_framework.get(f.id, [])) for f in frameworks],
+            }
+        )
     columns = [{"link": link(here, uri("frameworks", f.id), _short(f)), "name": md(f.name.en)} for f in frameworks]
     return Page(here, env.get_template("matrix.md.j2").render(page={"columns": columns, "rows": rows}))
 
@@ -376,14 +417,17 @@ def render_timeline(dataset: Dataset, *, env: jinja2.Environment) -> Page:
     here = "milestones/index.md"
     ordered = sorted(dataset.milestones, key=lambda m: (m.date.first_day, m.id))
     years = [
-        {"year": year, "milestones": [
-            {
-                "date": date_span(m.date, m.end_date),
-                "link": link(here, uri("milestones", m.id), m.title.en),
-                "frameworks": ", ".join(_short(dataset.framework_by_id[f]) for f in m.frameworks),
-            }
-            for m in group
-        ]}
+        {
+            "year": year,
+            "milestones": [
+                {
+                    "date": date_span(m.date, m.end_date),
+                    "link": link(here, uri("milestones", m.id), m.title.en),
+                    "frameworks": ", ".join(_short(dataset.framework_by_id[f]) for f in m.frameworks),
+                }
+                for m in group
+            ],
+        }
         for year, group in groupby(ordered, key=lambda m: m.date.year)
     ]
     return Page(here, env.get_template("timeline.md.j2").render(page={"years": years, "count": len(ordered)}))
@@ -391,7 +435,9 @@ def render_timeline(dataset: Dataset, *, env: jinja2.Environment) -> Page:
 
 def render_home(dataset: Dataset, *, env: jinja2.Environment) -> Page:
     here = "index.md"
-    latest = sorted(dataset.milestones, key=lambda m: (m.date.first_day, m.id), reverse=True)[:LATEST_MILESTONES_ON_HOME]
+    latest = sorted(dataset.milestones, key=lambda m: (m.date.first_day, m.id), reverse=True)[
+        :LATEST_MILESTONES_ON_HOME
+    ]
     current_partners = [p for p in dataset.partners if any(_current(m) for m in p.memberships)]
     view = {
         "frameworks": _framework_rows(dataset, from_uri=here),
@@ -400,6 +446,8 @@ def render_home(dataset: Dataset, *, env: jinja2.Environment) -> Page:
         "current_partner_count": len(current_partners),
         "framework_count": len(dataset.frameworks),
         "milestone_count": len(dataset.milestones),
-        "last_reviewed": max(r.reviewed for r in (*dataset.frameworks, *dataset.partners, *dataset.milestones)).human() if dataset.milestones else "",
+        "last_reviewed": max(r.reviewed for r in (*dataset.frameworks, *dataset.partners, *dataset.milestones)).human()
+        if dataset.milestones
+        else "",
     }
     return Page(here, env.get_template("home.md.j2").render(page=view))

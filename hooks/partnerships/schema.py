@@ -7,7 +7,11 @@ from pathlib import Path
 
 from .models import MODELS
 
-SCHEMA_FILES = {"frameworks": "framework.schema.json", "partners": "partner.schema.json", "milestones": "milestone.schema.json"}
+SCHEMA_FILES = {
+    "frameworks": "framework.schema.json",
+    "partners": "partner.schema.json",
+    "milestones": "milestone.schema.json",
+}
 
 
 def json_schemas() -> dict[str, str]:
