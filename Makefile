@@ -39,7 +39,7 @@ schema: $(VENV)/.site-installed  ## regenerate data/schema/*.json from the model
 
 test: $(VENV)/.dev-installed node_modules/.installed
 	@[ -x /usr/bin/chromium ] || echo "NOTE: /usr/bin/chromium not found: browser tests will be SKIPPED (apt-get install chromium)"
-	$(VENV)/bin/ruff check hooks tests bench
+	$(VENV)/bin/ruff check
 	$(PY) -m pytest
 
 bench: $(VENV)/.dev-installed
