@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
-from partnerships import DataError, Page, build_pages, load_dataset
+
+from partnerships import DataError, Download, Page, build_downloads, build_pages, load_dataset
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -21,19 +22,23 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("mkdocs.hooks.partnership_pages")
 
-# Pages rendered in on_config wait here for on_files. MkDocs imports a hook once per process
-# (`mkdocs serve` does not reload it), so on_config replaces the list on every build.
+# Pages and downloads rendered in on_config wait here for on_files. MkDocs imports a hook once
+# per process (`mkdocs serve` does not reload it), so on_config replaces both on every build.
 _pending: list[Page] = []
+_downloads: list[Download] = []
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # on_config runs before MkDocs empties site/, so bad data aborts with the last good site intact.
     root = _project_root(config)
+    today = dt.date.today()
     try:
-        dataset = load_dataset(root / "data", today=dt.date.today())
+        dataset = load_dataset(root / "data", today=today)
     except DataError as error:
         raise PluginError(error.report()) from None
-    _pending[:] = build_pages(dataset)
+    # Plugins' on_config ran first: the offline plugin has already turned directory URLs off.
+    _pending[:] = build_pages(dataset, today=today, directory_urls=config.use_directory_urls)
+    _downloads[:] = build_downloads(dataset)
     return config
 
 
@@ -48,7 +53,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         file = File.generated(config, page.src_uri, content=page.markdown)
         file.edit_uri = page.source_file  # the YAML file behind the page; None for index pages
         files.append(file)
-    log.info("partnership_pages: %d pages generated from data/", len(_pending))
+    for download in _downloads:
+        files.append(File.generated(config, download.src_uri, content=download.content))
+    log.info("partnership_pages: %d pages and %d downloads generated from data/", len(_pending), len(_downloads))
     return files
 
 

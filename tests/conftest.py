@@ -1,16 +1,13 @@
-"""Shared fixtures: paths, a fixed 'today', and a writable copy of the fixture dataset."""
+"""Shared fixtures: a writable copy of the fixture dataset."""
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
-TODAY = dt.date(2026, 11, 27)
+from support import FIXTURE_DATA
 
 
 @pytest.fixture

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from conftest import TODAY
+
 from partnerships import DataError, load_dataset
+from support import TODAY
 
 
 def _problems(data_dir, file, old, new):

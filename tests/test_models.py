@@ -5,9 +5,10 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from conftest import TODAY
+
 from partnerships import DataError, load_dataset
 from partnerships.models import PartialDate, parse_partial_date
+from support import TODAY
 
 NORWAY = "partners/norway.yaml"
 

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from conftest import FIXTURE_DATA, ROOT, TODAY
 from partnerships import build_pages, load_dataset
+from support import FIXTURE_DATA, ROOT, TODAY
 
 
 def test_fixture_dataset_goes_through_every_stage():
     dataset = load_dataset(FIXTURE_DATA, today=TODAY)
 
-    pages = build_pages(dataset)
+    pages = build_pages(dataset, today=TODAY)
 
-    assert len(pages) == 5 + len(dataset.frameworks) + len(dataset.partners) + len(dataset.milestones)
+    assert len(pages) == 7 + len(dataset.frameworks) + len(dataset.partners) + len(dataset.milestones)
 
 
 def test_repository_data_has_no_problems():
@@ -24,7 +24,7 @@ def test_repository_data_has_no_problems():
 
 def test_every_membership_of_the_repository_data_has_a_page_on_both_sides():
     dataset = load_dataset(ROOT / "data", today=TODAY)
-    pages = {page.src_uri: page.markdown for page in build_pages(dataset)}
+    pages = {page.src_uri: page.markdown for page in build_pages(dataset, today=TODAY)}
 
     for partner in dataset.partners:
         for membership in partner.memberships:

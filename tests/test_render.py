@@ -10,12 +10,13 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE_DATA, TODAY
+
 from partnerships import build_pages, load_dataset
 from partnerships.render import Citations, fold, link, md
+from support import FIXTURE_DATA, TODAY
 
 EXPECTED = Path(__file__).parent / "fixtures" / "expected"
-PAGES = {page.src_uri: page for page in build_pages(load_dataset(FIXTURE_DATA, today=TODAY))}
+PAGES = {page.src_uri: page for page in build_pages(load_dataset(FIXTURE_DATA, today=TODAY), today=TODAY)}
 
 
 @pytest.mark.parametrize("src_uri", sorted(PAGES))

@@ -14,8 +14,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from conftest import ROOT, TODAY
+
 from partnerships import load_dataset
+from support import PROJECT_FILES, ROOT, TODAY
 
 pytestmark = pytest.mark.build
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -159,7 +160,7 @@ def test_offline_build_needs_no_network(offline_site):
 def test_bad_data_fails_the_build_and_keeps_the_previous_site(tmp_path):
     project = tmp_path / "project"
     project.mkdir()
-    for name in ("mkdocs.yml", "docs", "hooks", "data"):
+    for name in PROJECT_FILES:
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
     assert _build(cwd=project).returncode == 0

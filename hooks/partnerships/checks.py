@@ -28,6 +28,7 @@ def all_problems(entries: Sequence[Entry], *, known_ids: dict[str, set[str]], to
         check_date_order(entries),
         check_overlapping_memberships(entries),
         check_replacements(entries),
+        check_replacement_cycles(entries),
         check_review_dates(entries, today=today),
     )
     return [problem for check in checks for problem in check]
@@ -141,6 +142,29 @@ def check_replacements(entries: Iterable[Entry]) -> Iterator[Problem]:
                     ("replaced_by",),
                     f"replaced_by is set but status is '{model.status.value}'; use status value: replaced",
                 )
+
+
+def check_replacement_cycles(entries: Iterable[Entry]) -> Iterator[Problem]:
+    """replaced_by must lead to a framework that is not replaced, never back to where it started."""
+    successor = {m.id: m.replaced_by for _, m in entries if isinstance(m, Framework) and m.replaced_by}
+    for record, model in entries:
+        if not isinstance(model, Framework) or not model.replaced_by:
+            continue
+        chain, current = [model.id], model.replaced_by
+        while current in successor and current not in chain:
+            chain.append(current)
+            current = successor[current]
+        if current == model.id and len(chain) == 1:
+            yield _problem(
+                record, ("replaced_by",), "replaced_by names this framework itself; give the id of its successor"
+            )
+        elif current == model.id:
+            cycle = " → ".join([*chain, model.id])
+            yield _problem(
+                record,
+                ("replaced_by",),
+                f"replaced_by goes round in a circle ({cycle}); the last framework of a chain must not have replaced_by",
+            )
 
 
 def check_review_dates(entries: Iterable[Entry], *, today: dt.date) -> Iterator[Problem]:

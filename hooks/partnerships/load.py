@@ -42,6 +42,12 @@ StrictLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:tr
 StrictLoader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
 
 Path_ = tuple[str | int, ...]
+# The tags plain YAML resolves to; any other (!!python/..., !!binary, !!set, !local) is refused.
+_PLAIN_TAGS = {
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq", "value", "merge")
+}
+# Problems whose value is left out of the record; such a file yields no record.
+_LEFT_OUT = ("anchors and aliases", "merge keys", "YAML tags")
 
 
 @dataclass
@@ -111,14 +117,21 @@ def load_file(file: Path, *, kind: str, shown: str) -> tuple[RawRecord | None, l
         record.data = _construct(loader, node, (), record, problems, seen=set())
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        message = error.problem or error.context
+        if error.context and message.startswith("but "):  # "but found another document"
+            message = f"{error.context}, {message}"
+        elif error.context_mark and "end of stream" in message:  # an unclosed quote: point at its start
+            mark, message = error.context_mark, f"{message} {error.context} that starts on this line"
         line = mark.line + 1 if mark else 0
-        return None, [Problem(shown, line, "", f"YAML syntax error: {error.problem or error.context}")]
+        return None, [Problem(shown, line, "", f"YAML syntax error: {message}")]
     except yaml.YAMLError as error:
         return None, [Problem(shown, 0, "", f"YAML error: {error}")]
     finally:
         loader.dispose()
     if not isinstance(record.data, dict):
         problems.append(Problem(shown, 1, "", f"the file must hold a mapping of fields, not {_kind_of(record.data)}"))
+        return None, problems
+    if any(p.message.startswith(_LEFT_OUT) for p in problems):  # the model would only report the gaps again
         return None, problems
     return record, problems
 
@@ -127,17 +140,26 @@ def _construct(
     loader: Any, node: yaml.Node, at: Path_, record: RawRecord, problems: list[Problem], *, seen: set[int]
 ) -> Any:
     # An alias reuses a node already seen; refusing them rules out "billion laughs" bombs.
+    # The alias's own line (the node's mark is the anchor's); one problem per line is enough.
     if id(node) in seen:
+        alias = Problem(
+            record.path,
+            record.line_of(at),
+            dotted(at),
+            "anchors and aliases (&, *) are not allowed; write the value out",
+        )
+        if not any(p.line == alias.line and p.message == alias.message for p in problems):
+            problems.append(alias)
+        return None
+    seen.add(id(node))
+    if node.tag not in _PLAIN_TAGS:  # !!python/..., !!binary, !!set, !custom: refused, never constructed
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
         problems.append(
             Problem(
-                record.path,
-                node.start_mark.line + 1,
-                dotted(at),
-                "anchors and aliases (&, *) are not allowed; write the value out",
+                record.path, node.start_mark.line + 1, dotted(at), f"YAML tags ({tag}) are not allowed; remove the tag"
             )
         )
         return None
-    seen.add(id(node))
     record.lines.setdefault(at, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}

@@ -3,7 +3,7 @@
 1. load: read data/<kind>/*.yaml with a strict YAML loader (load.py);
 2. models: validate each record against the single schema (models.py);
 3. checks: cross-record rules (checks.py); any problem so far raises one DataError;
-4. render: Markdown pages from templates (render.py).
+4. render: Markdown pages from templates (render.py) and downloadable files (export.py).
 """
 
 from __future__ import annotations
@@ -38,6 +38,6 @@ def load_dataset(data_dir: Path, *, today: dt.date) -> Dataset:
     )
 
 
-def build_pages(dataset: Dataset) -> list[Page]:
+def build_pages(dataset: Dataset, *, today: dt.date, directory_urls: bool = True) -> list[Page]:
     """Render every generated page; one template environment per build."""
-    return render_pages(dataset, env=make_environment())
+    return render_pages(dataset, env=make_environment(), today=today, directory_urls=directory_urls)

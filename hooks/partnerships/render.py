@@ -4,7 +4,9 @@ Python; the Jinja templates in templates/ only print them. No validation happens
 from __future__ import annotations
 
 import datetime as dt
+import json
 import posixpath
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -14,9 +16,13 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
+import markupsafe
 
 from .dataset import Dataset
-from .models import REGION_NAMES, Framework, Membership, Milestone, PartialDate, Partner, Text
+from .export import DOWNLOAD_DIR, build_downloads
+from .geo import load_world
+from .history import FIRST_YEAR, group_in, period_token, periods_attr
+from .models import MAP_GROUPS, REGION_NAMES, Framework, Membership, Milestone, PartialDate, Partner, Text
 
 TEMPLATES = Path(__file__).parent / "templates"
 LATEST_MILESTONES_ON_HOME = 6
@@ -25,6 +31,9 @@ STATUS_LABELS = {"active": "Active", "suspended": "Suspended", "dormant": "Dorma
 # Characters that Markdown or HTML would act on. Data text is plain text, so each becomes a
 # numeric entity: it shows as itself but can never open a tag, a link, emphasis or a table cell.
 _MD_SPECIAL = {c: f"&#{ord(c)};" for c in "\\`*_{}[]<>#!|~^&"}
+
+
+_MARKUP = re.compile(r"[<>{}\[\]`*_#|\\]")
 
 
 @dataclass(frozen=True)
@@ -112,20 +121,24 @@ def make_environment() -> jinja2.Environment:
         autoescape=False,  # the output is Markdown; text is escaped by the `md` filter
     )
     env.filters["md"] = md
+    env.filters["html"] = markupsafe.escape
     return env
 
 
 # --- Pages --------------------------------------------------------------------------------------
 
 
-def render_pages(dataset: Dataset, *, env: jinja2.Environment) -> list[Page]:
-    """Every generated page of the site."""
+def render_pages(dataset: Dataset, *, env: jinja2.Environment, today: dt.date, directory_urls: bool = True) -> list[Page]:
+    """Every generated page of the site. `directory_urls` tells how raw HTML links (the map's)
+    must be written: MkDocs rewrites Markdown links itself, not links inside inline SVG."""
     pages = [
         render_home(dataset, env=env),
         render_frameworks_index(dataset, env=env),
-        render_partners_index(dataset, env=env),
-        render_matrix(dataset, env=env),
+        render_partners_index(dataset, env=env, today=today),
+        render_matrix(dataset, env=env, today=today),
         render_timeline(dataset, env=env),
+        render_map(dataset, env=env, today=today, directory_urls=directory_urls),
+        render_data_page(dataset, env=env),
     ]
     pages += [render_framework(f, dataset=dataset, env=env) for f in dataset.frameworks]
     pages += [render_partner(p, dataset=dataset, env=env) for p in dataset.partners]
@@ -157,6 +170,15 @@ def _aliases(*names: Text | None, extra: Sequence[str] = ()) -> list[str]:
             if form and form not in seen:
                 seen.append(form)
     return seen
+
+
+def _search_terms(*names: Text | None, extra: Sequence[str] = ()) -> str:
+    """Front-matter tags: Material's search weighs tags far above titles, so a search for a
+    name, acronym or other spelling lists the entity's own page first. They are not shown."""
+    terms = [n.en for n in names if n] + _aliases(*names, extra=extra)
+    # Only plain words: anything markup-like stays out of front matter and the search index.
+    plain = [term for term in terms if not _MARKUP.search(term)]
+    return json.dumps(list(dict.fromkeys(plain)), ensure_ascii=False)
 
 
 def _current(membership: Membership) -> bool:
@@ -226,6 +248,7 @@ def render_framework(framework: Framework, *, dataset: Dataset, env: jinja2.Envi
         "milestones": _milestone_rows(dataset.milestones_of("frameworks", framework.id), from_uri=here),
         "reviewed": framework.reviewed.human(),
     }
+    view["search_terms"] = _search_terms(framework.name, framework.acronym, extra=framework.aliases)
     markdown = env.get_template("framework.md.j2").render(page=view, sources=cite.listing())
     return Page(here, markdown, f"data/frameworks/{framework.id}.yaml")
 
@@ -288,6 +311,7 @@ def render_partner(partner: Partner, *, dataset: Dataset, env: jinja2.Environmen
         "milestones": _milestone_rows(dataset.milestones_of("partners", partner.id), from_uri=here),
         "reviewed": partner.reviewed.human(),
     }
+    view["search_terms"] = _search_terms(partner.name, extra=[partner.iso, *partner.aliases])
     markdown = env.get_template("partner.md.j2").render(page=view, sources=cite.listing())
     return Page(here, markdown, f"data/partners/{partner.id}.yaml")
 
@@ -357,32 +381,45 @@ def render_frameworks_index(dataset: Dataset, *, env: jinja2.Environment) -> Pag
     return Page(here, env.get_template("frameworks_index.md.j2").render(page=view))
 
 
-def render_partners_index(dataset: Dataset, *, env: jinja2.Environment) -> Page:
+def render_partners_index(dataset: Dataset, *, env: jinja2.Environment, today: dt.date) -> Page:
     here = "partners/index.md"
+    frameworks = dataset.framework_by_id
     rows = []
     for partner in _partners_in_order(dataset.partners):
-
-        def names(ms: Iterable[Membership], here: str = here) -> str:
-            ids = dict.fromkeys(m.framework for m in ms)
-            return ", ".join(link(here, uri("frameworks", f), _short(dataset.framework_by_id[f])) for f in ids) or "—"
-
         current = [m for m in partner.memberships if _current(m)]
-        former = [
-            m for m in partner.memberships if not _current(m) and m.framework not in {c.framework for c in current}
-        ]
-        rows.append(
-            {
-                "link": link(here, uri("partners", partner.id), partner.name.en),
-                "region": REGION_NAMES[partner.region].en,
-                "current": names(current),
-                "former": names(former),
-                "ally": partner.nato_accession.date.year if partner.nato_accession else "",
-            }
-        )
-    return Page(here, env.get_template("partners_index.md.j2").render(page={"rows": rows, "count": len(rows)}))
+        current_ids = {m.framework for m in current}
+        former = [m for m in partner.memberships if not _current(m) and m.framework not in current_ids]
+        rows.append({
+            "link": _history_link(here, partner, frameworks=frameworks),
+            "region": REGION_NAMES[partner.region].en,
+            "current": _framework_links(here, current, dataset),
+            "former": _framework_links(here, former, dataset),
+            "ally": partner.nato_accession.date.year if partner.nato_accession else "",
+        })
+    view = {"rows": rows, "count": len(rows), "years": _years(today)}
+    return Page(here, env.get_template("partners_index.md.j2").render(page=view))
 
 
-def render_matrix(dataset: Dataset, *, env: jinja2.Environment) -> Page:
+def _history_link(here: str, partner: Partner, *, frameworks: dict[str, Framework]) -> str:
+    """The partner's link, carrying its membership periods for the browser's history view."""
+    ally = partner.nato_accession.date.year if partner.nato_accession else ""
+    periods = periods_attr(partner.memberships, frameworks=frameworks)
+    return link(here, uri("partners", partner.id), partner.name.en) + f'{{: data-periods="{periods}" data-ally="{ally}" }}'
+
+
+def _framework_links(here: str, memberships: Iterable[Membership], dataset: Dataset) -> str:
+    ids = dict.fromkeys(m.framework for m in memberships)
+    links = [
+        link(here, uri("frameworks", f), _short(dataset.framework_by_id[f])) + f'{{: data-framework="{f}" }}' for f in ids
+    ]
+    return ", ".join(links) or "—"
+
+
+def _years(today: dt.date) -> list[int]:
+    return list(range(today.year, FIRST_YEAR - 1, -1))
+
+
+def render_matrix(dataset: Dataset, *, env: jinja2.Environment, today: dt.date) -> Page:
     here = "matrix.md"
     frameworks = _frameworks_in_order(dataset)
     rows = []
@@ -390,26 +427,28 @@ def render_matrix(dataset: Dataset, *, env: jinja2.Environment) -> Page:
         by_framework: dict[str, list[Membership]] = {}
         for membership in partner.memberships:
             by_framework.setdefault(membership.framework, []).append(membership)
-        rows.append(
-            {
-                "link": link(here, uri("partners", partner.id), partner.name.en),
-                "cells": [_matrix_cell(by_framework.get(f.id, [])) for f in frameworks],
-            }
-        )
+        rows.append({
+            "link": _history_link(here, partner, frameworks=dataset.framework_by_id),
+            "cells": [_matrix_cell(by_framework.get(f.id, []), dataset=dataset) for f in frameworks],
+        })
     columns = [{"link": link(here, uri("frameworks", f.id), _short(f)), "name": md(f.name.en)} for f in frameworks]
-    return Page(here, env.get_template("matrix.md.j2").render(page={"columns": columns, "rows": rows}))
+    view = {"columns": columns, "rows": rows, "years": _years(today)}
+    return Page(here, env.get_template("matrix.md.j2").render(page=view))
 
 
-def _matrix_cell(memberships: list[Membership]) -> str:
+def _matrix_cell(memberships: list[Membership], *, dataset: Dataset) -> str:
+    """One span per membership period; the browser rewrites its text for another year."""
     spans = []
     for m in sorted(memberships, key=lambda m: m.since.first_day if m.since else dt.date.min):
         since = str(m.since.year) if m.since else "?"
         if m.until:
-            spans.append(f"{since}–{m.until.year}")
+            text, state = f"{since}–{m.until.year}", "former"
         elif m.suspended:
-            spans.append(f"{since} (suspended)")
+            text, state = f"{since} (suspended)", "suspended"
         else:
-            spans.append(f"**{since}**")
+            text, state = since, "member"
+        token = period_token(m, frameworks=dataset.framework_by_id)
+        spans.append(f'<span class="period" data-state="{state}" data-period="{token}">{text}</span>')
     return " ".join(spans)
 
 
@@ -430,7 +469,9 @@ def render_timeline(dataset: Dataset, *, env: jinja2.Environment) -> Page:
         }
         for year, group in groupby(ordered, key=lambda m: m.date.year)
     ]
-    return Page(here, env.get_template("timeline.md.j2").render(page={"years": years, "count": len(ordered)}))
+    filters = [{"id": f.id, "label": md(f"{f.name.en} ({_short(f)})" if f.acronym else f.name.en)} for f in _frameworks_in_order(dataset)]
+    view = {"years": years, "count": len(ordered), "frameworks": filters}
+    return Page(here, env.get_template("timeline.md.j2").render(page=view))
 
 
 def render_home(dataset: Dataset, *, env: jinja2.Environment) -> Page:
@@ -451,3 +492,93 @@ def render_home(dataset: Dataset, *, env: jinja2.Environment) -> Page:
         else "",
     }
     return Page(here, env.get_template("home.md.j2").render(page=view))
+
+
+# --- Map and data pages -------------------------------------------------------------------------
+
+def html_href(from_uri: str, to_uri: str, *, directory_urls: bool) -> str:
+    """The URL MkDocs will give `to_uri`, relative to the page built from `from_uri`.
+
+    Only for raw HTML (the SVG map), which MkDocs does not rewrite: partners/x.md becomes
+    partners/x/ with directory URLs and partners/x.html without (the offline edition)."""
+
+    def built(src: str) -> str:
+        stem = src.removesuffix(".md")
+        if not directory_urls:
+            return stem + ".html"
+        if stem == "index":
+            return ""
+        return stem.removesuffix("index") if stem.endswith("/index") else stem + "/"
+
+    source, target = built(from_uri), built(to_uri)
+    base = source if source.endswith("/") or source == "" else posixpath.dirname(source)
+    return posixpath.relpath(target or ".", base or ".") + ("/" if target.endswith("/") else "")
+
+
+def map_group_labels(dataset: Dataset) -> dict[str, str]:
+    """Legend text for each map colour; framework groups are named after their frameworks."""
+    labels = {"ally": "NATO Ally, formerly a partner"}
+    for group in MAP_GROUPS:
+        names = [f.name.en for f in _frameworks_in_order(dataset) if f.map_group == group]
+        if names:
+            labels[group] = " / ".join(names)
+    labels |= {"suspended": "Partnership suspended", "other": "Other frameworks only", "former": "Former partner", "none": "Not a partner"}
+    return labels
+
+
+def render_map(dataset: Dataset, *, env: jinja2.Environment, today: dt.date, directory_urls: bool) -> Page:
+    here = "map.md"
+    world = load_world()
+    labels = map_group_labels(dataset)
+    frameworks = dataset.framework_by_id
+    shown, unmapped = [], []
+    groups: dict[str, list[str]] = {group: [] for group in labels}
+    for partner in _partners_in_order(dataset.partners):
+        group = group_in(partner, today.year, frameworks=frameworks)
+        groups[group].append(link(here, uri("partners", partner.id), partner.name.en))
+        shape, marker = world.shapes.get(partner.iso), world.markers.get(partner.iso)
+        if shape is None and marker is None:
+            unmapped.append(link(here, uri("partners", partner.id), partner.name.en))
+            continue
+        shown.append({
+            "iso": partner.iso,
+            "name": partner.name.en,
+            "label": f"{partner.name.en}: {labels[group]}",
+            "href": html_href(here, uri("partners", partner.id), directory_urls=directory_urls),
+            "group": group,
+            "periods": periods_attr(partner.memberships, frameworks=frameworks),
+            "ally": partner.nato_accession.date.year if partner.nato_accession else "",
+            "d": shape,
+            "marker": marker if shape is None or partner.iso in world.markers else None,
+        })
+    partner_isos = {p.iso for p in dataset.partners}
+    view = {
+        "view_box": world.view_box,
+        "background": [d for iso, d in sorted(world.shapes.items()) if iso not in partner_isos],
+        "partners": shown,
+        "legend": [{"group": g, "label": labels[g]} for g in labels if groups[g] or g in MAP_GROUPS],
+        "groups_in_order": " ".join(MAP_GROUPS),
+        "lists": [{"label": labels[g], "links": groups[g]} for g in labels if groups[g] and g != "none"],
+        "unmapped": unmapped,
+        "years": _years(today),
+        "source": world.source,
+        "licence": world.licence,
+    }
+    return Page(here, env.get_template("map.md.j2").render(page=view))
+
+
+def render_data_page(dataset: Dataset, *, env: jinja2.Environment) -> Page:
+    here = "data.md"
+    downloads = [
+        {"link": link(here, d.src_uri, d.src_uri.removeprefix(f"{DOWNLOAD_DIR}/")), "description": d.description,
+         "size": f"{len(d.content.encode()) / 1024:.0f} KB"}
+        for d in build_downloads(dataset)
+    ]
+    view = {
+        "downloads": downloads,
+        "frameworks": len(dataset.frameworks),
+        "partners": len(dataset.partners),
+        "memberships": sum(len(p.memberships) for p in dataset.partners),
+        "milestones": len(dataset.milestones),
+    }
+    return Page(here, env.get_template("data.md.j2").render(page=view))

@@ -1,0 +1,112 @@
+"""Dataset -> downloadable files: the whole dataset as JSON and as CSV tables, plus the JSON
+Schema of the data files. Pure functions from data to text; byte-identical for the same data."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .dataset import Dataset
+from .schema import SCHEMA_FILES, json_schemas
+
+EXPORT_FORMAT_VERSION = 1
+DOWNLOAD_DIR = "downloads"
+
+
+@dataclass(frozen=True)
+class Download:
+    """A generated file that is not a page: copied into the site as it is."""
+
+    src_uri: str
+    content: str
+    description: str
+
+
+def dataset_json(dataset: Dataset) -> str:
+    """Every record, exactly as the schema describes it (dates as written: YYYY[-MM[-DD]])."""
+    document = {
+        "format_version": EXPORT_FORMAT_VERSION,
+        "frameworks": [f.model_dump(mode="json", exclude_defaults=True) for f in _by_id(dataset.frameworks)],
+        "partners": [p.model_dump(mode="json", exclude_defaults=True) for p in _by_id(dataset.partners)],
+        "milestones": [m.model_dump(mode="json", exclude_defaults=True) for m in _by_id(dataset.milestones)],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def _by_id(records: Iterable) -> list:
+    return sorted(records, key=lambda r: r.id)
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value)
+
+
+def _csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows([_text(cell) for cell in row] for row in rows)
+    return out.getvalue()
+
+
+def frameworks_csv(dataset: Dataset) -> str:
+    return _csv(
+        ["id", "name_en", "name_fr", "acronym_en", "acronym_fr", "launched", "status", "status_since", "replaced_by", "reviewed"],
+        (
+            [f.id, f.name.en, f.name.fr, f.acronym.en if f.acronym else None, f.acronym.fr if f.acronym else None,
+             f.launched.date, f.status.value, f.status.since, f.replaced_by, f.reviewed]
+            for f in _by_id(dataset.frameworks)
+        ),
+    )
+
+
+def partners_csv(dataset: Dataset) -> str:
+    return _csv(
+        ["id", "name_en", "name_fr", "iso", "type", "region", "nato_accession", "reviewed"],
+        (
+            [p.id, p.name.en, p.name.fr, p.iso, p.type, p.region, p.nato_accession.date if p.nato_accession else None, p.reviewed]
+            for p in _by_id(dataset.partners)
+        ),
+    )
+
+
+def memberships_csv(dataset: Dataset) -> str:
+    return _csv(
+        ["partner", "framework", "since", "until", "end_reason", "suspended_since", "sources"],
+        (
+            [p.id, m.framework, m.since, m.until, m.end_reason.en if m.end_reason else None,
+             m.suspended.since if m.suspended else None, " ".join(m.sources)]
+            for p in _by_id(dataset.partners)
+            for m in p.memberships
+        ),
+    )
+
+
+def milestones_csv(dataset: Dataset) -> str:
+    return _csv(
+        ["id", "date", "end_date", "title_en", "title_fr", "frameworks", "partners", "sources"],
+        (
+            [m.id, m.date, m.end_date, m.title.en, m.title.fr, " ".join(m.frameworks), " ".join(m.partners), " ".join(m.sources)]
+            for m in sorted(dataset.milestones, key=lambda m: (m.date.first_day, m.id))
+        ),
+    )
+
+
+def build_downloads(dataset: Dataset) -> list[Download]:
+    """The files the Data page links to."""
+    files = [
+        Download(f"{DOWNLOAD_DIR}/partnerships.json", dataset_json(dataset), "the whole dataset as JSON"),
+        Download(f"{DOWNLOAD_DIR}/frameworks.csv", frameworks_csv(dataset), "frameworks, one row each"),
+        Download(f"{DOWNLOAD_DIR}/partners.csv", partners_csv(dataset), "partners, one row each"),
+        Download(f"{DOWNLOAD_DIR}/memberships.csv", memberships_csv(dataset), "memberships: partner, framework, dates"),
+        Download(f"{DOWNLOAD_DIR}/milestones.csv", milestones_csv(dataset), "milestones, oldest first"),
+    ]
+    schemas = json_schemas()
+    files += [
+        Download(f"{DOWNLOAD_DIR}/schema/{name}", schemas[name], f"JSON Schema of a {kind[:-1]} file")
+        for kind, name in SCHEMA_FILES.items()
+    ]
+    return files

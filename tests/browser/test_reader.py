@@ -1,0 +1,157 @@
+"""What a reader does, in Debian's Chromium: search, follow links, download the data, print,
+read offline; and what must never happen: a request to another host, an accessibility
+violation, a layout that breaks on a phone."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from support import ROOT
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+PAGE_TYPES = {
+    "home": "",
+    "frameworks": "frameworks/",
+    "framework": "frameworks/pfp/",
+    "partners": "partners/",
+    "partner": "partners/finland/",
+    "matrix": "matrix/",
+    "map": "map/",
+    "timeline": "milestones/",
+    "milestone": "milestones/2023-04-04-finland-joins-nato/",
+    "data": "data/",
+    "about": "about/",
+    "editing": "editing/",
+}
+
+
+def heading(page) -> str:
+    """The page's h1 without its permalink sign."""
+    return page.locator("article h1").evaluate("h => [...h.childNodes].filter(n => !n.classList?.contains('headerlink')).map(n => n.textContent).join('').trim()")
+
+
+def search(page, query: str) -> None:
+    """Type a query once Material's search worker is ready (it drops earlier keystrokes)."""
+    box = page.locator("input.md-search__input")
+    if not box.is_visible():  # phones: the box opens from the header button
+        page.locator("label.md-header__button[for=__search]").click()
+    box.click()
+    page.wait_for_function(
+        "() => { const m = document.querySelector('.md-search-result__meta');"
+        " return m && !/Initializing/i.test(m.textContent); }"
+    )
+    page.keyboard.type(query, delay=20)
+    page.wait_for_selector(".md-search-result__item")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected_title"),
+    [
+        ("Finland", "Finland"),
+        ("Finlande", "Finland"),
+        ("Bahrein", "Bahrain"),
+        ("UAE", "United Arab Emirates"),
+        ("PfP", "Partnership for Peace (PfP)"),
+        ("Conseil OTAN-Ukraine", "NATO-Ukraine Council (NUC)"),
+    ],
+)
+def test_search_finds_the_entity_first_and_opens_it(page, server, query, expected_title):
+    page.goto(server)
+
+    search(page, query)
+    first = page.locator(".md-search-result__item").first
+    assert first.locator("h1").inner_text().strip() == expected_title
+    first.locator("a").first.click()
+
+    page.wait_for_load_state()
+    assert heading(page) == expected_title
+
+
+def test_links_lead_framework_to_partner_to_milestone_to_framework(page, server):
+    page.goto(server + "frameworks/eop/")
+
+    page.get_by_role("link", name="Finland", exact=True).first.click()
+    page.wait_for_url("**/partners/finland/")
+    page.get_by_role("link", name="Finland joins NATO").click()
+    page.wait_for_url("**/milestones/2023-04-04-finland-joins-nato/")
+    page.locator("article").get_by_role("link", name="Enhanced Opportunities Partners").click()
+    page.wait_for_url("**/frameworks/eop/")
+
+    assert heading(page) == "Enhanced Opportunities Partners (EOP)"
+
+
+def test_no_request_leaves_the_machine(page, server):
+    for path in PAGE_TYPES.values():
+        page.goto(server + path)
+        page.wait_for_load_state("networkidle")
+    search(page, "Malta")
+
+    hosts = {urlsplit(url).hostname for url in page.requests if urlsplit(url).scheme in ("http", "https", "ws", "wss")}
+    assert hosts == {"127.0.0.1"}
+    assert len(page.requests) > len(PAGE_TYPES)
+
+
+def test_json_download_parses_and_holds_every_partner(page, server):
+    page.goto(server + "data/")
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="partnerships.json").click(modifiers=["Alt"])
+    document = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+
+    assert len(document["partners"]) == 55
+    assert {"finland", "european-union"} <= {p["id"] for p in document["partners"]}
+
+
+def test_print_shows_the_article_only(page, server):
+    page.goto(server + "partners/finland/")
+    page.emulate_media(media="print")
+
+    for selector in (".md-header", ".md-sidebar--primary", ".md-footer"):
+        assert page.locator(selector).first.evaluate("e => getComputedStyle(e).display") == "none", selector
+    assert page.locator("article h1").is_visible()
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="axe-core not installed: run `npm ci` (make test does)")
+@pytest.mark.parametrize("kind", ["home", "framework", "partner", "milestone", "map", "matrix", "partners", "timeline"])
+def test_axe_finds_no_violation(page, server, artifacts, kind):
+    page.goto(server + PAGE_TYPES[kind])
+    page.add_script_tag(path=str(AXE))
+
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+
+    violations = [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for v in result["violations"]]
+    (artifacts / f"axe-{kind}.json").write_text(json.dumps(result["violations"], indent=1))
+    assert violations == []
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("kind", ["home", "partner", "matrix", "map", "timeline"])
+def test_layout_holds_and_screenshot_is_kept(browser, server, artifacts, kind, width):
+    context = browser.new_context(viewport={"width": width, "height": 844 if width == 390 else 800}, is_mobile=width == 390)
+    page = context.new_page()
+    page.goto(server + PAGE_TYPES[kind])
+
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    page.screenshot(path=str(artifacts / "screenshots" / f"{kind}-{width}.png"), full_page=True)
+    context.close()
+
+    assert overflow <= 0, f"the page is {overflow}px wider than a {width}px screen"
+
+
+def test_offline_copy_navigates_and_searches_from_disk(page, offline_site):
+    page.goto((offline_site / "index.html").as_uri())
+
+    page.locator("nav.md-nav--primary").get_by_role("link", name="Partners").first.click()
+    page.wait_for_url("**/partners/index.html")
+    page.get_by_role("link", name="Malta", exact=True).click()
+    page.wait_for_url("**/partners/malta.html")
+    search(page, "Bahrein")
+    page.locator(".md-search-result__item").first.locator("a").first.click()
+    page.wait_for_url("**/partners/bahrain.html?h=*")
+
+    schemes = {urlsplit(url).scheme for url in page.requests}
+    assert schemes <= {"file", "data", "blob"}

@@ -1,0 +1,12 @@
+"""Constants shared by the tests (a plain module: conftest files are not meant to be imported)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
+TODAY = dt.date(2026, 11, 27)
+# What `mkdocs build` reads: copy these to build the real site somewhere else.
+PROJECT_FILES = ("mkdocs.yml", "mkdocs-offline.yml", "docs", "hooks", "data", "overrides")

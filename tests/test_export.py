@@ -1,0 +1,63 @@
+"""export.py: the JSON and CSV downloads round-trip with the YAML data they come from."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from partnerships import build_downloads, load_dataset
+from partnerships.export import dataset_json, memberships_csv, milestones_csv, partners_csv
+from partnerships.models import Framework, Milestone, Partner
+from support import FIXTURE_DATA, ROOT, TODAY
+
+DATASET = load_dataset(ROOT / "data", today=TODAY)
+
+
+def _rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_json_round_trips_to_the_same_records():
+    document = json.loads(dataset_json(DATASET))
+
+    for kind, model in (("frameworks", Framework), ("partners", Partner), ("milestones", Milestone)):
+        from_json = {record["id"]: model.model_validate(record) for record in document[kind]}
+        from_yaml = {record.id: record for record in getattr(DATASET, kind)}
+        assert from_json == from_yaml
+
+
+def test_csv_tables_hold_every_partner_membership_and_milestone():
+    partners = _rows(partners_csv(DATASET))
+    memberships = _rows(memberships_csv(DATASET))
+    milestones = _rows(milestones_csv(DATASET))
+
+    assert {row["id"] for row in partners} == {p.id for p in DATASET.partners}
+    expected = sorted((p.id, m.framework, str(m.since or ""), str(m.until or "")) for p in DATASET.partners for m in p.memberships)
+    assert sorted((r["partner"], r["framework"], r["since"], r["until"]) for r in memberships) == expected
+    assert [r["id"] for r in milestones] == [m.id for m in sorted(DATASET.milestones, key=lambda m: (m.date.first_day, m.id))]
+
+
+def test_finland_rows_say_what_the_yaml_says():
+    finland = next(r for r in _rows(partners_csv(DATASET)) if r["id"] == "finland")
+    pfp = next(r for r in _rows(memberships_csv(DATASET)) if r["partner"] == "finland" and r["framework"] == "pfp")
+
+    assert (finland["name_fr"], finland["iso"], finland["nato_accession"]) == ("Finlande", "FI", "2023-04-04")
+    assert (pfp["since"], pfp["until"], pfp["end_reason"]) == ("1994-05-09", "2023-04-04", "joined NATO")
+
+
+def test_downloads_are_identical_for_identical_data():
+    first = build_downloads(load_dataset(FIXTURE_DATA, today=TODAY))
+    second = build_downloads(load_dataset(FIXTURE_DATA, today=TODAY))
+
+    assert [(d.src_uri, d.content) for d in first] == [(d.src_uri, d.content) for d in second]
+    assert [d.src_uri for d in first] == [
+        "downloads/partnerships.json",
+        "downloads/frameworks.csv",
+        "downloads/partners.csv",
+        "downloads/memberships.csv",
+        "downloads/milestones.csv",
+        "downloads/schema/framework.schema.json",
+        "downloads/schema/partner.schema.json",
+        "downloads/schema/milestone.schema.json",
+    ]

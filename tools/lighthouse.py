@@ -1,0 +1,96 @@
+"""Lighthouse scores of the built site, measured in Debian's headless Chromium on 127.0.0.1.
+
+    python tools/lighthouse.py [SITE_DIR] [--page PATH] [--runs N] [--min-score 95]
+
+Serves SITE_DIR (default: site/) on a free loopback port, runs Lighthouse (npm, mobile
+preset: simulated 4x CPU throttling and a slow 4G link) N times on each page and prints the
+median score of each category. With --min-score, exits 1 if a median is below it.
+Performance is the noisy one on a shared 2-core machine: compare medians, not single runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update "
+    "--no-first-run --host-resolver-rules='MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1'"
+)
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, f"http://127.0.0.1:{httpd.server_port}/"
+
+
+def run_once(url: str) -> dict[str, int]:
+    """One Lighthouse run: category -> score out of 100."""
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "report.json"
+        env = {**os.environ, "CHROME_PATH": os.environ.get("CHROMIUM", "/usr/bin/chromium")}
+        subprocess.run(
+            [str(LIGHTHOUSE), url, "--quiet", f"--only-categories={','.join(CATEGORIES)}", "--output=json",
+             f"--output-path={report}", f"--chrome-flags={CHROME_FLAGS}"],
+            env=env, check=True, capture_output=True, timeout=180,
+        )
+        categories = json.loads(report.read_text())["categories"]
+    return {name: round(categories[name]["score"] * 100) for name in CATEGORIES}
+
+
+def measure(site: Path, pages: list[str], runs: int) -> dict[str, dict[str, int]]:
+    """Page -> category -> median score over `runs` runs."""
+    httpd, base = serve(site)
+    try:
+        results = {}
+        for path in pages:
+            scores = [run_once(base + path) for _ in range(runs)]
+            results[path or "/"] = {c: int(statistics.median(s[c] for s in scores)) for c in CATEGORIES}
+        return results
+    finally:
+        httpd.shutdown()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("site", nargs="?", type=Path, default=ROOT / "site")
+    parser.add_argument("--page", action="append", dest="pages", help="path under the site (default: the home page)")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--min-score", type=int)
+    args = parser.parse_args()
+    if not LIGHTHOUSE.exists():
+        print("lighthouse not installed: run `npm ci`", file=sys.stderr)
+        return 2
+    results = measure(args.site, args.pages or [""], args.runs)
+    print(f"Lighthouse, mobile preset, median of {args.runs} run(s)")
+    print(f"{'page':30} " + " ".join(f"{c:>15}" for c in CATEGORIES))
+    for page, scores in results.items():
+        print(f"{page:30} " + " ".join(f"{scores[c]:>15}" for c in CATEGORIES))
+    if args.min_score is not None:
+        low = [(p, c, s) for p, scores in results.items() for c, s in scores.items() if s < args.min_score]
+        for page, category, score in low:
+            print(f"below {args.min_score}: {page} {category} = {score}", file=sys.stderr)
+        return 1 if low else 0
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
