@@ -33,9 +33,13 @@ def test_csv_tables_hold_every_partner_membership_and_milestone():
     milestones = _rows(milestones_csv(DATASET))
 
     assert {row["id"] for row in partners} == {p.id for p in DATASET.partners}
-    expected = sorted((p.id, m.framework, str(m.since or ""), str(m.until or "")) for p in DATASET.partners for m in p.memberships)
+    expected = sorted(
+        (p.id, m.framework, str(m.since or ""), str(m.until or "")) for p in DATASET.partners for m in p.memberships
+    )
     assert sorted((r["partner"], r["framework"], r["since"], r["until"]) for r in memberships) == expected
-    assert [r["id"] for r in milestones] == [m.id for m in sorted(DATASET.milestones, key=lambda m: (m.date.first_day, m.id))]
+    assert [r["id"] for r in milestones] == [
+        m.id for m in sorted(DATASET.milestones, key=lambda m: (m.date.first_day, m.id))
+    ]
 
 
 def test_finland_rows_say_what_the_yaml_says():

@@ -7,6 +7,7 @@ Golden files live in tests/fixtures/expected/. After an intended change, regener
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -69,3 +70,14 @@ def test_relative_links_between_generated_pages():
 
 def test_fold_removes_accents_for_search():
     assert fold("Bahreïn, Émirats, Türkiye") == "Bahrein, Emirats, Turkiye"
+
+
+@pytest.mark.parametrize("src_uri", ["partners/index.md", "matrix.md", "frameworks/index.md", "partners/bahrain.md"])
+def test_every_table_row_has_as_many_cells_as_its_header(src_uri):
+    import markdown
+
+    html = markdown.markdown(PAGES[src_uri].markdown, extensions=["tables", "attr_list", "md_in_html", "footnotes"])
+    for table in re.findall(r"<table>.*?</table>", html, flags=re.S):
+        header = len(re.findall(r"<th\b", table.split("</thead>")[0]))
+        rows = re.findall(r"<tr>(.*?)</tr>", table.split("<tbody>")[1], flags=re.S)
+        assert [len(re.findall(r"<td\b", row)) for row in rows] == [header] * len(rows)

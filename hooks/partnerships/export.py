@@ -41,7 +41,9 @@ def _by_id(records: Iterable) -> list:
 
 
 def _text(value) -> str:
-    return "" if value is None else str(value)
+    text = "" if value is None else str(value)
+    # A cell starting with = + - @ runs as a formula when the CSV is opened in a spreadsheet.
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 def _csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
@@ -54,10 +56,31 @@ def _csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
 
 def frameworks_csv(dataset: Dataset) -> str:
     return _csv(
-        ["id", "name_en", "name_fr", "acronym_en", "acronym_fr", "launched", "status", "status_since", "replaced_by", "reviewed"],
+        [
+            "id",
+            "name_en",
+            "name_fr",
+            "acronym_en",
+            "acronym_fr",
+            "launched",
+            "status",
+            "status_since",
+            "replaced_by",
+            "reviewed",
+        ],
         (
-            [f.id, f.name.en, f.name.fr, f.acronym.en if f.acronym else None, f.acronym.fr if f.acronym else None,
-             f.launched.date, f.status.value, f.status.since, f.replaced_by, f.reviewed]
+            [
+                f.id,
+                f.name.en,
+                f.name.fr,
+                f.acronym.en if f.acronym else None,
+                f.acronym.fr if f.acronym else None,
+                f.launched.date,
+                f.status.value,
+                f.status.since,
+                f.replaced_by,
+                f.reviewed,
+            ]
             for f in _by_id(dataset.frameworks)
         ),
     )
@@ -67,7 +90,16 @@ def partners_csv(dataset: Dataset) -> str:
     return _csv(
         ["id", "name_en", "name_fr", "iso", "type", "region", "nato_accession", "reviewed"],
         (
-            [p.id, p.name.en, p.name.fr, p.iso, p.type, p.region, p.nato_accession.date if p.nato_accession else None, p.reviewed]
+            [
+                p.id,
+                p.name.en,
+                p.name.fr,
+                p.iso,
+                p.type,
+                p.region,
+                p.nato_accession.date if p.nato_accession else None,
+                p.reviewed,
+            ]
             for p in _by_id(dataset.partners)
         ),
     )
@@ -77,8 +109,15 @@ def memberships_csv(dataset: Dataset) -> str:
     return _csv(
         ["partner", "framework", "since", "until", "end_reason", "suspended_since", "sources"],
         (
-            [p.id, m.framework, m.since, m.until, m.end_reason.en if m.end_reason else None,
-             m.suspended.since if m.suspended else None, " ".join(m.sources)]
+            [
+                p.id,
+                m.framework,
+                m.since,
+                m.until,
+                m.end_reason.en if m.end_reason else None,
+                m.suspended.since if m.suspended else None,
+                " ".join(m.sources),
+            ]
             for p in _by_id(dataset.partners)
             for m in p.memberships
         ),
@@ -89,7 +128,16 @@ def milestones_csv(dataset: Dataset) -> str:
     return _csv(
         ["id", "date", "end_date", "title_en", "title_fr", "frameworks", "partners", "sources"],
         (
-            [m.id, m.date, m.end_date, m.title.en, m.title.fr, " ".join(m.frameworks), " ".join(m.partners), " ".join(m.sources)]
+            [
+                m.id,
+                m.date,
+                m.end_date,
+                m.title.en,
+                m.title.fr,
+                " ".join(m.frameworks),
+                " ".join(m.partners),
+                " ".join(m.sources),
+            ]
             for m in sorted(dataset.milestones, key=lambda m: (m.date.first_day, m.id))
         ),
     )

@@ -8,17 +8,76 @@ A year means the situation on 31 December of that year.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
+from .dataset import Dataset
 from .models import MAP_GROUPS, Framework, Membership, Partner
 
 FIRST_YEAR = 1991  # the North Atlantic Cooperation Council, the first partnership forum
 
 
-def active_in(membership: Membership, year: int) -> bool:
-    """A membership counts in `year` if it began by then and had not ended by the year's end."""
-    started = membership.since is None or membership.since.year <= year
-    ended = membership.until is not None and membership.until.year <= year
-    return started and not ended
+@dataclass(frozen=True)
+class Chronology:
+    """History rules over one dataset.
+
+    A membership whose start no source gives is counted from an assumed year: its framework's
+    launch, or, for a framework with no launch date (partners across the globe), the earliest
+    dated membership in it. Counting it from 1991 would put Japan on the 1991 map.
+    """
+
+    frameworks: dict[str, Framework]
+    assumed_start: dict[str, int | None]
+
+    @classmethod
+    def of(cls, dataset: Dataset) -> Chronology:
+        assumed: dict[str, int | None] = {}
+        for framework in dataset.frameworks:
+            if framework.launched.date:
+                assumed[framework.id] = framework.launched.date.year
+            else:
+                known = [m.since.year for _, m in dataset.members_of(framework.id) if m.since]
+                assumed[framework.id] = min(known, default=None)
+        return cls(frameworks=dataset.framework_by_id, assumed_start=assumed)
+
+    def start_year(self, membership: Membership) -> int | None:
+        return membership.since.year if membership.since else self.assumed_start.get(membership.framework)
+
+    def active_in(self, membership: Membership, year: int) -> bool:
+        """A membership counts in `year` if it began by then and had not ended by the year's end."""
+        start = self.start_year(membership)
+        return (start is None or start <= year) and not ended_by(membership, year)
+
+    def group_in(self, partner: Partner, year: int) -> str:
+        """The map colour of a partner in `year`: 'ally', a framework group, 'suspended',
+        'other', 'former' or 'none'."""
+        if partner.nato_accession and partner.nato_accession.date.year <= year:
+            return "ally"
+        active = [m for m in partner.memberships if self.active_in(m, year)]
+        groups = {self.frameworks[m.framework].map_group for m in active if not suspended_in(m, year)}
+        for group in MAP_GROUPS:
+            if group in groups:
+                return group
+        if active:
+            return "suspended" if any(suspended_in(m, year) for m in active) else "other"
+        return "former" if any(ended_by(m, year) for m in partner.memberships) else "none"
+
+    def token(self, membership: Membership) -> str:
+        """'pfp|euro-atlantic|1994|2023||' : framework, map group, since, until, suspended since,
+        assumed start (years; empty when unknown or none). The browser reads these from
+        data-periods attributes."""
+        group = self.frameworks[membership.framework].map_group or ""
+        suspended = membership.suspended.since.year if membership.suspended else None
+        assumed = None if membership.since else self.assumed_start.get(membership.framework)
+        since = membership.since.year if membership.since else None
+        until = membership.until.year if membership.until else None
+        return "|".join([membership.framework, group, *(_year(y) for y in (since, until, suspended, assumed))])
+
+    def periods(self, memberships: Iterable[Membership]) -> str:
+        return " ".join(self.token(m) for m in memberships)
+
+
+def _year(value: int | None) -> str:
+    return "" if value is None else str(value)
 
 
 def suspended_in(membership: Membership, year: int) -> bool:
@@ -27,34 +86,3 @@ def suspended_in(membership: Membership, year: int) -> bool:
 
 def ended_by(membership: Membership, year: int) -> bool:
     return membership.until is not None and membership.until.year <= year
-
-
-def group_in(partner: Partner, year: int, *, frameworks: dict[str, Framework]) -> str:
-    """The map colour of a partner in `year`: 'ally', a framework group, 'suspended',
-    'former' or 'none'."""
-    if partner.nato_accession and partner.nato_accession.date.year <= year:
-        return "ally"
-    active = [m for m in partner.memberships if active_in(m, year)]
-    groups = {frameworks[m.framework].map_group for m in active if not suspended_in(m, year)}
-    for group in MAP_GROUPS:
-        if group in groups:
-            return group
-    if active:
-        return "suspended" if any(suspended_in(m, year) for m in active) else "other"
-    return "former" if any(ended_by(m, year) for m in partner.memberships) else "none"
-
-
-def period_token(membership: Membership, *, frameworks: dict[str, Framework]) -> str:
-    """'pfp|euro-atlantic|1994|2023|' : framework, map group, since, until, suspended-since years
-    (empty when unknown or none). The browser reads these from data-periods attributes."""
-
-    def year(value: object) -> str:
-        return str(value.year) if value is not None else ""  # type: ignore[attr-defined]
-
-    group = frameworks[membership.framework].map_group or ""
-    suspended = membership.suspended.since if membership.suspended else None
-    return "|".join([membership.framework, group, year(membership.since), year(membership.until), year(suspended)])
-
-
-def periods_attr(memberships: Iterable[Membership], *, frameworks: dict[str, Framework]) -> str:
-    return " ".join(period_token(m, frameworks=frameworks) for m in memberships)

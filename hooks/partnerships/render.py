@@ -21,7 +21,7 @@ import markupsafe
 from .dataset import Dataset
 from .export import DOWNLOAD_DIR, build_downloads
 from .geo import load_world
-from .history import FIRST_YEAR, group_in, period_token, periods_attr
+from .history import FIRST_YEAR, Chronology
 from .models import MAP_GROUPS, REGION_NAMES, Framework, Membership, Milestone, PartialDate, Partner, Text
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -50,6 +50,15 @@ def md(text: str | None) -> str:
     if text is None:
         return ""
     return "".join(_MD_SPECIAL.get(c, c) for c in " ".join(text.split()))
+
+
+def front_matter_title(text: str) -> str:
+    """The page title for the browser tab, as a JSON (so YAML) string.
+
+    Material prints `page.title | striptags`, and striptags turns entities back into markup, so
+    escaping is not enough there: look-alike characters replace < > & instead."""
+    plain = " ".join(text.split()).translate(str.maketrans({"<": "‹", ">": "›", "&": "＆"}))
+    return json.dumps(plain, ensure_ascii=False)
 
 
 def fold(text: str) -> str:
@@ -128,7 +137,9 @@ def make_environment() -> jinja2.Environment:
 # --- Pages --------------------------------------------------------------------------------------
 
 
-def render_pages(dataset: Dataset, *, env: jinja2.Environment, today: dt.date, directory_urls: bool = True) -> list[Page]:
+def render_pages(
+    dataset: Dataset, *, env: jinja2.Environment, today: dt.date, directory_urls: bool = True
+) -> list[Page]:
     """Every generated page of the site. `directory_urls` tells how raw HTML links (the map's)
     must be written: MkDocs rewrites Markdown links itself, not links inside inline SVG."""
     pages = [
@@ -249,6 +260,7 @@ def render_framework(framework: Framework, *, dataset: Dataset, env: jinja2.Envi
         "reviewed": framework.reviewed.human(),
     }
     view["search_terms"] = _search_terms(framework.name, framework.acronym, extra=framework.aliases)
+    view["tab_title"] = front_matter_title(view["title"])
     markdown = env.get_template("framework.md.j2").render(page=view, sources=cite.listing())
     return Page(here, markdown, f"data/frameworks/{framework.id}.yaml")
 
@@ -312,6 +324,7 @@ def render_partner(partner: Partner, *, dataset: Dataset, env: jinja2.Environmen
         "reviewed": partner.reviewed.human(),
     }
     view["search_terms"] = _search_terms(partner.name, extra=[partner.iso, *partner.aliases])
+    view["tab_title"] = front_matter_title(view["title"])
     markdown = env.get_template("partner.md.j2").render(page=view, sources=cite.listing())
     return Page(here, markdown, f"data/partners/{partner.id}.yaml")
 
@@ -347,6 +360,7 @@ def render_milestone(milestone: Milestone, *, dataset: Dataset, env: jinja2.Envi
         ],
         "seed": md(milestone.seed.en) if milestone.seed else None,
         "reviewed": milestone.reviewed.human(),
+        "tab_title": front_matter_title(milestone.title.en),
     }
     markdown = env.get_template("milestone.md.j2").render(page=view, sources=cite.listing())
     return Page(here, markdown, f"data/milestones/{milestone.id}.yaml")
@@ -383,34 +397,40 @@ def render_frameworks_index(dataset: Dataset, *, env: jinja2.Environment) -> Pag
 
 def render_partners_index(dataset: Dataset, *, env: jinja2.Environment, today: dt.date) -> Page:
     here = "partners/index.md"
-    frameworks = dataset.framework_by_id
+    chronology = Chronology.of(dataset)
     rows = []
     for partner in _partners_in_order(dataset.partners):
         current = [m for m in partner.memberships if _current(m)]
         current_ids = {m.framework for m in current}
         former = [m for m in partner.memberships if not _current(m) and m.framework not in current_ids]
-        rows.append({
-            "link": _history_link(here, partner, frameworks=frameworks),
-            "region": REGION_NAMES[partner.region].en,
-            "current": _framework_links(here, current, dataset),
-            "former": _framework_links(here, former, dataset),
-            "ally": partner.nato_accession.date.year if partner.nato_accession else "",
-        })
+        rows.append(
+            {
+                "link": _history_link(here, partner, chronology=chronology),
+                "region": REGION_NAMES[partner.region].en,
+                "current": _framework_links(here, current, dataset),
+                "former": _framework_links(here, former, dataset),
+                "ally": partner.nato_accession.date.year if partner.nato_accession else "",
+            }
+        )
     view = {"rows": rows, "count": len(rows), "years": _years(today)}
     return Page(here, env.get_template("partners_index.md.j2").render(page=view))
 
 
-def _history_link(here: str, partner: Partner, *, frameworks: dict[str, Framework]) -> str:
-    """The partner's link, carrying its membership periods for the browser's history view."""
+def _history_link(here: str, partner: Partner, *, chronology: Chronology) -> str:
+    """The partner's link, carrying its membership periods for the browser's history view.
+    A backslash keeps the token's | from ending the Markdown table cell."""
     ally = partner.nato_accession.date.year if partner.nato_accession else ""
-    periods = periods_attr(partner.memberships, frameworks=frameworks)
-    return link(here, uri("partners", partner.id), partner.name.en) + f'{{: data-periods="{periods}" data-ally="{ally}" }}'
+    periods = chronology.periods(partner.memberships).replace("|", "\\|")
+    return (
+        link(here, uri("partners", partner.id), partner.name.en) + f'{{: data-periods="{periods}" data-ally="{ally}" }}'
+    )
 
 
 def _framework_links(here: str, memberships: Iterable[Membership], dataset: Dataset) -> str:
     ids = dict.fromkeys(m.framework for m in memberships)
     links = [
-        link(here, uri("frameworks", f), _short(dataset.framework_by_id[f])) + f'{{: data-framework="{f}" }}' for f in ids
+        link(here, uri("frameworks", f), _short(dataset.framework_by_id[f])) + f'{{: data-framework="{f}" }}'
+        for f in ids
     ]
     return ", ".join(links) or "—"
 
@@ -422,21 +442,24 @@ def _years(today: dt.date) -> list[int]:
 def render_matrix(dataset: Dataset, *, env: jinja2.Environment, today: dt.date) -> Page:
     here = "matrix.md"
     frameworks = _frameworks_in_order(dataset)
+    chronology = Chronology.of(dataset)
     rows = []
     for partner in _partners_in_order(dataset.partners):
         by_framework: dict[str, list[Membership]] = {}
         for membership in partner.memberships:
             by_framework.setdefault(membership.framework, []).append(membership)
-        rows.append({
-            "link": _history_link(here, partner, frameworks=dataset.framework_by_id),
-            "cells": [_matrix_cell(by_framework.get(f.id, []), dataset=dataset) for f in frameworks],
-        })
+        rows.append(
+            {
+                "link": _history_link(here, partner, chronology=chronology),
+                "cells": [_matrix_cell(by_framework.get(f.id, []), chronology=chronology) for f in frameworks],
+            }
+        )
     columns = [{"link": link(here, uri("frameworks", f.id), _short(f)), "name": md(f.name.en)} for f in frameworks]
     view = {"columns": columns, "rows": rows, "years": _years(today)}
     return Page(here, env.get_template("matrix.md.j2").render(page=view))
 
 
-def _matrix_cell(memberships: list[Membership], *, dataset: Dataset) -> str:
+def _matrix_cell(memberships: list[Membership], *, chronology: Chronology) -> str:
     """One span per membership period; the browser rewrites its text for another year."""
     spans = []
     for m in sorted(memberships, key=lambda m: m.since.first_day if m.since else dt.date.min):
@@ -447,7 +470,7 @@ def _matrix_cell(memberships: list[Membership], *, dataset: Dataset) -> str:
             text, state = f"{since} (suspended)", "suspended"
         else:
             text, state = since, "member"
-        token = period_token(m, frameworks=dataset.framework_by_id)
+        token = chronology.token(m).replace("|", "&#124;")  # a bare | would end the table cell
         spans.append(f'<span class="period" data-state="{state}" data-period="{token}">{text}</span>')
     return " ".join(spans)
 
@@ -461,7 +484,8 @@ def render_timeline(dataset: Dataset, *, env: jinja2.Environment) -> Page:
             "milestones": [
                 {
                     "date": date_span(m.date, m.end_date),
-                    "link": link(here, uri("milestones", m.id), m.title.en),
+                    "link": link(here, uri("milestones", m.id), m.title.en)
+                    + f'{{: data-frameworks="{" ".join(m.frameworks)}" }}',
                     "frameworks": ", ".join(_short(dataset.framework_by_id[f]) for f in m.frameworks),
                 }
                 for m in group
@@ -469,7 +493,10 @@ def render_timeline(dataset: Dataset, *, env: jinja2.Environment) -> Page:
         }
         for year, group in groupby(ordered, key=lambda m: m.date.year)
     ]
-    filters = [{"id": f.id, "label": md(f"{f.name.en} ({_short(f)})" if f.acronym else f.name.en)} for f in _frameworks_in_order(dataset)]
+    filters = [
+        {"id": f.id, "label": md(f"{f.name.en} ({_short(f)})" if f.acronym else f.name.en)}
+        for f in _frameworks_in_order(dataset)
+    ]
     view = {"years": years, "count": len(ordered), "frameworks": filters}
     return Page(here, env.get_template("timeline.md.j2").render(page=view))
 
@@ -495,6 +522,7 @@ def render_home(dataset: Dataset, *, env: jinja2.Environment) -> Page:
 
 
 # --- Map and data pages -------------------------------------------------------------------------
+
 
 def html_href(from_uri: str, to_uri: str, *, directory_urls: bool) -> str:
     """The URL MkDocs will give `to_uri`, relative to the page built from `from_uri`.
@@ -522,7 +550,12 @@ def map_group_labels(dataset: Dataset) -> dict[str, str]:
         names = [f.name.en for f in _frameworks_in_order(dataset) if f.map_group == group]
         if names:
             labels[group] = " / ".join(names)
-    labels |= {"suspended": "Partnership suspended", "other": "Other frameworks only", "former": "Former partner", "none": "Not a partner"}
+    labels |= {
+        "suspended": "Partnership suspended",
+        "other": "Other frameworks only",
+        "former": "Former partner",
+        "none": "Not a partner",
+    }
     return labels
 
 
@@ -530,27 +563,29 @@ def render_map(dataset: Dataset, *, env: jinja2.Environment, today: dt.date, dir
     here = "map.md"
     world = load_world()
     labels = map_group_labels(dataset)
-    frameworks = dataset.framework_by_id
+    chronology = Chronology.of(dataset)
     shown, unmapped = [], []
     groups: dict[str, list[str]] = {group: [] for group in labels}
     for partner in _partners_in_order(dataset.partners):
-        group = group_in(partner, today.year, frameworks=frameworks)
+        group = chronology.group_in(partner, today.year)
         groups[group].append(link(here, uri("partners", partner.id), partner.name.en))
         shape, marker = world.shapes.get(partner.iso), world.markers.get(partner.iso)
         if shape is None and marker is None:
             unmapped.append(link(here, uri("partners", partner.id), partner.name.en))
             continue
-        shown.append({
-            "iso": partner.iso,
-            "name": partner.name.en,
-            "label": f"{partner.name.en}: {labels[group]}",
-            "href": html_href(here, uri("partners", partner.id), directory_urls=directory_urls),
-            "group": group,
-            "periods": periods_attr(partner.memberships, frameworks=frameworks),
-            "ally": partner.nato_accession.date.year if partner.nato_accession else "",
-            "d": shape,
-            "marker": marker if shape is None or partner.iso in world.markers else None,
-        })
+        shown.append(
+            {
+                "iso": partner.iso,
+                "name": partner.name.en,
+                "label": f"{partner.name.en}: {labels[group]}",
+                "href": html_href(here, uri("partners", partner.id), directory_urls=directory_urls),
+                "group": group,
+                "periods": chronology.periods(partner.memberships),
+                "ally": partner.nato_accession.date.year if partner.nato_accession else "",
+                "d": shape,
+                "marker": marker if shape is None or partner.iso in world.markers else None,
+            }
+        )
     partner_isos = {p.iso for p in dataset.partners}
     view = {
         "view_box": world.view_box,
@@ -570,8 +605,11 @@ def render_map(dataset: Dataset, *, env: jinja2.Environment, today: dt.date, dir
 def render_data_page(dataset: Dataset, *, env: jinja2.Environment) -> Page:
     here = "data.md"
     downloads = [
-        {"link": link(here, d.src_uri, d.src_uri.removeprefix(f"{DOWNLOAD_DIR}/")), "description": d.description,
-         "size": f"{len(d.content.encode()) / 1024:.0f} KB"}
+        {
+            "link": link(here, d.src_uri, d.src_uri.removeprefix(f"{DOWNLOAD_DIR}/")),
+            "description": d.description,
+            "size": f"{len(d.content.encode()) / 1024:.0f} KB",
+        }
         for d in build_downloads(dataset)
     ]
     view = {

@@ -29,14 +29,16 @@ CHROMIUM_ARGS = [
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
 ]
 
-pytestmark = pytest.mark.browser
+HERE = Path(__file__).parent
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    if not Path(CHROMIUM).exists():
-        skip = pytest.mark.skip(reason=f"{CHROMIUM} not found: install Debian's chromium to run the browser tests")
-        for item in items:
-            if "browser" in item.keywords:
+    # Every test in this folder is a browser test, and is skipped, saying why, without Chromium.
+    skip = pytest.mark.skip(reason=f"{CHROMIUM} not found: install Debian's chromium to run the browser tests")
+    for item in items:
+        if HERE in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.browser)
+            if not Path(CHROMIUM).exists():
                 item.add_marker(skip)
 
 
@@ -44,7 +46,11 @@ def _build(config: str, out: Path) -> Path:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(out)],
-        cwd=ROOT, env=env, capture_output=True, text=True, check=False,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     return out

@@ -31,7 +31,9 @@ PAGE_TYPES = {
 
 def heading(page) -> str:
     """The page's h1 without its permalink sign."""
-    return page.locator("article h1").evaluate("h => [...h.childNodes].filter(n => !n.classList?.contains('headerlink')).map(n => n.textContent).join('').trim()")
+    return page.locator("article h1").evaluate(
+        "h => [...h.childNodes].filter(n => !n.classList?.contains('headerlink')).map(n => n.textContent).join('').trim()"
+    )
 
 
 def search(page, query: str) -> None:
@@ -46,6 +48,16 @@ def search(page, query: str) -> None:
     )
     page.keyboard.type(query, delay=20)
     page.wait_for_selector(".md-search-result__item")
+    # Results are redrawn as each key is handled: wait until the list stops changing.
+    results = page.locator(".md-search-result__list")
+    previous, stable_since = None, 0
+    for _ in range(40):
+        current = results.inner_text()
+        stable_since = stable_since + 1 if current == previous else 0
+        if stable_since >= 3:
+            break
+        previous = current
+        page.wait_for_timeout(150)
 
 
 @pytest.mark.parametrize(
@@ -131,7 +143,9 @@ def test_axe_finds_no_violation(page, server, artifacts, kind):
 @pytest.mark.parametrize("width", [390, 1280])
 @pytest.mark.parametrize("kind", ["home", "partner", "matrix", "map", "timeline"])
 def test_layout_holds_and_screenshot_is_kept(browser, server, artifacts, kind, width):
-    context = browser.new_context(viewport={"width": width, "height": 844 if width == 390 else 800}, is_mobile=width == 390)
+    context = browser.new_context(
+        viewport={"width": width, "height": 844 if width == 390 else 800}, is_mobile=width == 390
+    )
     page = context.new_page()
     page.goto(server + PAGE_TYPES[kind])
 

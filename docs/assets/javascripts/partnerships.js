@@ -35,7 +35,8 @@
     return text ? parseInt(text, 10) : null;
   }
 
-  /* "pfp|euro-atlantic|1994|2023|" -> {framework, group, since, until, suspended} */
+  /* "pfp|euro-atlantic|1994|2023||" -> {framework, group, since, until, suspended, assumed}
+     (history.Chronology.token; `assumed` is the start counted when no source gives `since`) */
   function parsePeriod(token) {
     var parts = token.split("|");
     return {
@@ -43,7 +44,8 @@
       group: parts[1] || "",
       since: parseYear(parts[2]),
       until: parseYear(parts[3]),
-      suspended: parseYear(parts[4])
+      suspended: parseYear(parts[4]),
+      assumed: parseYear(parts[5])
     };
   }
 
@@ -53,10 +55,11 @@
 
   /* The state of one membership on 31 December of `year`. */
   function periodState(period, year) {
-    if (period.since !== null && period.since > year) return "future";
+    var start = period.since !== null ? period.since : period.assumed;
+    if (start !== null && start > year) return "future";
     if (period.until !== null && period.until <= year) return "former";
     if (period.suspended !== null && period.suspended <= year) return "suspended";
-    return "member"; // an unknown start counts as started
+    return "member";
   }
 
   /* history.group_in: the map colour of a partner in `year`. */

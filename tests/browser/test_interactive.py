@@ -1,0 +1,236 @@
+"""The interactive parts (assets/javascripts/partnerships.js) in Debian's Chromium: the history
+year on the map and the tables, which must agree with Python's history.Chronology.group_in for every year;
+sorting and filtering; the timeline filter; the keyboard on the map; the offline edition."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from partnerships import load_dataset
+from partnerships.history import FIRST_YEAR, Chronology
+from support import ROOT, TODAY
+
+pytestmark = pytest.mark.browser
+
+MAP_GROUPS_JS = "as => Object.fromEntries(as.map(a => [a.getAttribute('data-iso'), a.getAttribute('data-group')]))"
+# Texts of the visible body rows of the first table in the history view: [[cell, ...], ...].
+VISIBLE_ROWS_JS = """sel => Array.from(document.querySelectorAll(sel + ' tbody tr'))
+    .filter(tr => tr.offsetParent !== null)
+    .map(tr => Array.from(tr.cells, td => td.textContent.replace(/\\s+/g, ' ').trim()))"""
+
+
+@pytest.fixture(autouse=True)
+def _fail_fast(request: pytest.FixtureRequest) -> None:
+    """Everything here is local and quick: a missing control should fail in seconds, not 30."""
+    if "page" in request.fixturenames:
+        request.getfixturevalue("page").set_default_timeout(5_000)
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    return load_dataset(ROOT / "data", today=TODAY)
+
+
+def _select_year(page, year: int) -> None:
+    page.select_option("#history-year", str(year))
+
+
+def _row(page, name: str):
+    """The partners-table or matrix row whose first cell is exactly `name`."""
+    return page.locator("[data-history] tbody tr").filter(
+        has=page.locator("td:first-child a", has_text=re.compile(rf"^{re.escape(name)}$"))
+    )
+
+
+def test_map_history_matches_python_for_every_year(page, server, dataset, built_site: Path):
+    page.goto(server + "map/")
+    assert page.locator(".history-control").is_visible()
+    years = [int(v) for v in page.eval_on_selector_all("#history-year option", "os => os.map(o => o.value)")]
+    assert years == list(range(years[0], FIRST_YEAR - 1, -1))
+    assert years[0] >= TODAY.year
+    by_iso = {p.iso: p for p in dataset.partners if p.iso}
+    chronology = Chronology.of(dataset)
+
+    # Today's year: the JS must paint exactly what the server rendered.
+    served = page.evaluate(
+        f"html => ({MAP_GROUPS_JS})(Array.from("
+        "new DOMParser().parseFromString(html, 'text/html').querySelectorAll('a.map-partner')))",
+        (built_site / "map" / "index.html").read_text(encoding="utf-8"),
+    )
+    assert len(served) >= 40
+    _select_year(page, years[0])
+    assert page.eval_on_selector_all("a.map-partner", MAP_GROUPS_JS) == served
+
+    mismatches = []
+    for year in range(FIRST_YEAR, years[0] + 1):
+        _select_year(page, year)
+        shown = page.eval_on_selector_all("a.map-partner", MAP_GROUPS_JS)
+        assert set(shown) == set(served)
+        for iso, group in shown.items():
+            expected = chronology.group_in(by_iso[iso], year)
+            if group != expected:
+                mismatches.append(f"{year} {iso}: JS {group}, Python {expected}")
+        status = page.text_content(".history-status")
+        assert status.startswith(f"End of {year}:")
+        assert sum(int(n) for n in re.findall(r": (\d+)(?=[;.])", status)) == len(shown)
+    assert not mismatches, "\n".join(mismatches)
+
+    # Every colour on the map is explained in the legend, and every label names its group.
+    _select_year(page, 1991)
+    labels = page.eval_on_selector_all(
+        ".map-legend li:not([hidden])",
+        "lis => Object.fromEntries(lis.map(li => [li.querySelector('.swatch').dataset.group, li.textContent.trim()]))",
+    )
+    for iso, group in page.eval_on_selector_all("a.map-partner", MAP_GROUPS_JS).items():
+        assert group in labels, f"{iso}: {group} missing from the legend"
+        label = page.get_attribute(f"a.map-partner[data-iso={iso}]", "aria-label")
+        assert label == f"{by_iso[iso].name.en}: {labels[group]}"
+
+
+def test_tables_match_the_server_rendering_for_today(page, server, built_site: Path):
+    """Choosing today's year again changes nothing: same rows, same cell texts."""
+    for path, selector in [("partners", "[data-history=partners]"), ("matrix", "[data-history=matrix]")]:
+        page.goto(server + path + "/")
+        served = page.evaluate(
+            """([html, sel]) => Array.from(new DOMParser().parseFromString(html, 'text/html')
+                .querySelectorAll(sel + ' tbody tr'),
+                tr => Array.from(tr.cells, td => td.textContent.replace(/\\s+/g, ' ').trim()))""",
+            [(built_site / path / "index.html").read_text(encoding="utf-8"), selector],
+        )
+        first = page.eval_on_selector("#history-year option", "o => o.value")
+        _select_year(page, 1995)
+        _select_year(page, int(first))
+        assert page.evaluate(VISIBLE_ROWS_JS, selector) == served
+        assert page.text_content(".history-status") == f"End of {first}: {len(served)} partners shown."
+    assert not page.console_errors
+
+
+def test_finland_through_the_years(page, server):
+    page.goto(server + "map/")
+    finland = "a.map-partner[data-iso=FI]"
+    _select_year(page, 2017)
+    assert page.get_attribute(finland, "data-group") == "euro-atlantic"
+    _select_year(page, 2024)
+    assert page.get_attribute(finland, "data-group") == "ally"
+    assert page.get_attribute(finland, "aria-label").startswith("Finland: NATO Ally")
+
+    page.goto(server + "partners/")
+    row = _row(page, "Finland")
+    _select_year(page, 2017)
+    assert row.locator("td:nth-child(3) a[data-framework=pfp]").count() == 1
+    assert row.locator("td:nth-child(4) a[data-framework=pfp]").count() == 0
+    assert row.locator("td:nth-child(5)").text_content() == ""
+    _select_year(page, 2024)
+    assert row.locator("td:nth-child(3) a[data-framework=pfp]").count() == 0
+    assert row.locator("td:nth-child(4) a[data-framework=pfp]").count() == 1
+    assert row.locator("td:nth-child(3)").text_content() == "—"
+    assert row.locator("td:nth-child(5)").text_content() == "2023"
+    # The cloned links still lead to the framework page.
+    href = row.locator("td:nth-child(4) a[data-framework=pfp]").get_attribute("href")
+    assert href.rstrip("/").endswith("frameworks/pfp")
+
+
+def test_matrix_sort_filter_and_history(page, server):
+    page.goto(server + "matrix/")
+    header = page.locator("[data-history=matrix] thead th").first
+    header.get_by_role("button").click()
+    assert header.get_attribute("aria-sort") == "ascending"
+    header.get_by_role("button").click()
+    assert header.get_attribute("aria-sort") == "descending"
+    rows = page.evaluate(VISIBLE_ROWS_JS, "[data-history=matrix]")
+    assert rows[0][0] == "Uzbekistan"
+    assert [r[0] for r in rows] == sorted((r[0] for r in rows), reverse=True)
+
+    box = page.get_by_label("Filter rows")
+    box.fill("bahr")
+    assert [r[0] for r in page.evaluate(VISIBLE_ROWS_JS, "[data-history=matrix]")] == ["Bahrain"]
+    box.fill("BÄHR")  # case and accents do not matter
+    assert [r[0] for r in page.evaluate(VISIBLE_ROWS_JS, "[data-history=matrix]")] == ["Bahrain"]
+    box.fill("")
+
+    colombia = _row(page, "Colombia")
+    assert colombia.is_visible()
+    _select_year(page, 1995)
+    assert colombia.is_hidden()
+    assert page.locator(".history-status").text_content().startswith("End of 1995: ")
+    # The filter and the year hide rows independently: clearing one does not show the other's.
+    box.fill("colom")
+    assert colombia.is_hidden()
+    box.fill("")
+    assert colombia.is_hidden()
+    _select_year(page, 2020)
+    assert colombia.is_visible()
+    assert not page.console_errors
+
+
+def test_timeline_filter_by_framework(page, server):
+    page.goto(server + "milestones/")
+    assert page.locator(".timeline-filter").is_visible()
+    page.select_option("#timeline-framework", "ici")
+    items = page.eval_on_selector_all(
+        "li:has(> a[data-frameworks]), li:has(a[data-frameworks])",
+        "lis => lis.map(li => [li.offsetParent !== null, li.querySelector('a[data-frameworks]').dataset.frameworks])",
+    )
+    shown = [f for visible, f in items if visible]
+    assert shown, "no milestone shown for ici"
+    assert all("ici" in f.split() for f in shown)
+    assert all(not visible for visible, f in items if "ici" not in f.split())
+    assert page.text_content(".timeline-status") == f"{len(shown)} milestones shown."
+    years = page.eval_on_selector_all(
+        "article h2",
+        "hs => hs.map(h => [h.offsetParent !== null,"
+        " h.nextElementSibling && h.nextElementSibling.querySelector('li:not([hidden])') !== null])",
+    )
+    assert any(not visible for visible, _ in years), "no year hidden"
+    assert all(visible == has_items for visible, has_items in years)
+
+    page.select_option("#timeline-framework", "")
+    assert all(page.eval_on_selector_all("article h2", "hs => hs.map(h => h.offsetParent !== null)"))
+
+
+def test_keyboard_reaches_a_map_partner_and_opens_it(page, server):
+    page.goto(server + "map/")
+    page.focus("#history-year")
+    page.keyboard.press("Tab")
+    focused = page.evaluate(
+        "() => { const a = document.activeElement; return a.matches('a.map-partner')"
+        " ? [a.getAttribute('aria-label'), new URL(a.getAttribute('href'), location.href).href] : null; }"
+    )
+    assert focused, "Tab after the year did not reach a country on the map"
+    label, target = focused
+    assert page.text_content(".map-focus") == label  # the focus caption
+    assert re.search(r"/partners/[\w-]+/$", target)
+    page.keyboard.press("Enter")
+    page.wait_for_url(target)
+    assert page.title().startswith(label.split(":")[0])
+
+
+def test_map_screenshots(browser, server, artifacts: Path):
+    for width, height in [(1280, 900), (390, 844)]:
+        context = browser.new_context(viewport={"width": width, "height": height})
+        tab = context.new_page()
+        tab.set_default_timeout(5_000)
+        tab.goto(server + "map/")
+        _select_year(tab, 2017)
+        tab.focus("a.map-partner[data-iso=FI]")
+        # Nothing wider than the screen: the map and the controls shrink.
+        assert tab.evaluate("document.documentElement.scrollWidth") <= width
+        svg_width = tab.eval_on_selector(".partner-map svg", "s => s.getBoundingClientRect().width")
+        assert 0.5 * width <= svg_width <= width
+        tab.locator(".history-control").scroll_into_view_if_needed()
+        tab.screenshot(path=artifacts / "screenshots" / f"interactive-map-{width}.png", full_page=False)
+        context.close()
+
+
+def test_offline_edition_history_from_disk(page, offline_site: Path):
+    page.goto((offline_site / "map.html").as_uri())
+    finland = "a.map-partner[data-iso=FI]"
+    _select_year(page, 2017)
+    assert page.get_attribute(finland, "data-group") == "euro-atlantic"
+    _select_year(page, 2024)
+    assert page.get_attribute(finland, "data-group") == "ally"
+    assert page.get_attribute(finland, "href").endswith("partners/finland.html")
+    assert not [url for url in page.requests if not url.startswith("file:")]
