@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 
-.PHONY: serve build offline check schema test lint bench clean
+.PHONY: serve build offline check schema test test-properdocs lighthouse bench clean
 
 $(VENV)/.site-installed: requirements.txt
 	python3 -m venv $(VENV)
@@ -41,6 +41,12 @@ test: $(VENV)/.dev-installed node_modules/.installed
 	@[ -x /usr/bin/chromium ] || echo "NOTE: /usr/bin/chromium not found: browser tests will be SKIPPED (apt-get install chromium)"
 	$(VENV)/bin/ruff check
 	$(PY) -m pytest
+
+test-properdocs: $(VENV)/.dev-installed node_modules/.installed  ## the build and browser tests again, built by ProperDocs
+	SITE_GENERATOR=properdocs $(PY) -m pytest -m "build or browser"
+
+lighthouse: build node_modules/.installed  ## print Lighthouse scores of the home page
+	$(PY) tools/lighthouse.py site
 
 bench: $(VENV)/.dev-installed
 	$(PY) bench/build_speed.py

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,7 +32,7 @@ _downloads: list[Download] = []
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # on_config runs before MkDocs empties site/, so bad data aborts with the last good site intact.
     root = _project_root(config)
-    today = dt.date.today()
+    today = _build_date()
     try:
         dataset = load_dataset(root / "data", today=today)
     except DataError as error:
@@ -57,6 +58,13 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, download.src_uri, content=download.content))
     log.info("partnership_pages: %d pages and %d downloads generated from data/", len(_pending), len(_downloads))
     return files
+
+
+def _build_date() -> dt.date:
+    # SOURCE_DATE_EPOCH (reproducible-builds.org) is also what MkDocs reads for its own date
+    # stamp, so one variable pins both and two builds of the same data are byte-identical.
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date() if epoch else dt.date.today()
 
 
 def _project_root(config: MkDocsConfig) -> Path:

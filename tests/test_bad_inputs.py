@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 
 from partnerships import DataError, build_pages, load_dataset
-from support import FIXTURE_DATA, ROOT, TODAY
+from support import FIXTURE_DATA, ROOT, TODAY, build_command
 
 CORPUS = Path(__file__).parent / "bad_inputs"
 CASES = sorted(path.name for path in CORPUS.iterdir() if path.is_dir())
@@ -219,7 +219,7 @@ def _project(tmp_path: Path) -> Path:
 
 
 def _build(project: Path) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+    command = build_command()
     return subprocess.run(command, cwd=project, env=MKDOCS_ENV, capture_output=True, text=True, check=False)
 
 

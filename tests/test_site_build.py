@@ -8,7 +8,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -16,18 +15,15 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from partnerships import load_dataset
-from support import PROJECT_FILES, ROOT, TODAY
+from support import PROJECT_FILES, ROOT, TODAY, build_command
 
 pytestmark = pytest.mark.build
-MKDOCS = [sys.executable, "-m", "mkdocs"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 DATASET = load_dataset(ROOT / "data", today=TODAY)
 
 
 def _build(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*MKDOCS, "build", "--strict", *args], cwd=cwd, env=ENV, capture_output=True, text=True, check=False
-    )
+    return subprocess.run(build_command(*args), cwd=cwd, env=ENV, capture_output=True, text=True, check=False)
 
 
 @pytest.fixture(scope="module")
@@ -179,3 +175,20 @@ def test_bad_data_fails_the_build_and_keeps_the_previous_site(tmp_path):
     )
     assert "Traceback" not in result.stderr
     assert marker.read_bytes() == before
+
+
+def test_two_builds_of_the_same_data_are_byte_identical(tmp_path):
+    # MkDocs writes the build *date* into the gzip header of sitemap.xml.gz, and the hook's
+    # "today" (review dates, the history years) is the build date too; SOURCE_DATE_EPOCH pins both.
+    env = {**ENV, "SOURCE_DATE_EPOCH": "1893456000"}  # 2030-01-01, after every review date
+    outputs = []
+    for name in ("first", "second"):
+        out = tmp_path / name
+        result = subprocess.run(
+            build_command("-d", str(out)), cwd=ROOT, env=env, capture_output=True, text=True, check=False
+        )
+        assert result.returncode == 0, result.stderr
+        outputs.append({p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()})
+
+    assert outputs[0].keys() == outputs[1].keys()
+    assert [name for name in outputs[0] if outputs[0][name] != outputs[1][name]] == []

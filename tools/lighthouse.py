@@ -97,6 +97,7 @@ def measure(site: Path, pages: list[str], runs: int) -> dict[str, dict[str, int]
         return results
     finally:
         httpd.shutdown()
+        httpd.server_close()
 
 
 def main() -> int:
