@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from partnerships import DataError, Download, Page, build_downloads, build_pages, load_dataset
+from partnerships import DataError, Download, Page, build_site, load_dataset
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -38,8 +38,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except DataError as error:
         raise PluginError(error.report()) from None
     # Plugins' on_config ran first: the offline plugin has already turned directory URLs off.
-    _pending[:] = build_pages(dataset, today=today, directory_urls=config.use_directory_urls)
-    _downloads[:] = build_downloads(dataset)
+    site = build_site(
+        dataset, today=today, directory_urls=config.use_directory_urls, template_cache=root / ".cache" / "templates"
+    )
+    _pending[:] = site.pages
+    _downloads[:] = site.downloads
     return config
 
 

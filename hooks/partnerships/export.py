@@ -33,7 +33,8 @@ def dataset_json(dataset: Dataset) -> str:
         "partners": [p.model_dump(mode="json", exclude_defaults=True) for p in _by_id(dataset.partners)],
         "milestones": [m.model_dump(mode="json", exclude_defaults=True) for m in _by_id(dataset.milestones)],
     }
-    return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    # No indent: json's C encoder only runs without it, and the file is for programs anyway.
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
 
 
 def _by_id(records: Iterable) -> list:

@@ -137,11 +137,14 @@ DayDate = Annotated[Date, AfterValidator(_day_precision)]
 # --- Small value types ------------------------------------------------------------------------
 
 
+_URL_UNSAFE = re.compile(r"[\s<>\"'`]")
+
+
 def _check_url(value: str) -> str:
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.hostname or "." not in parts.hostname:
         raise ValueError(f"{value!r} is not a web address; use an http:// or https:// URL")
-    if any(c.isspace() for c in value) or any(c in value for c in "<>\"'`"):
+    if _URL_UNSAFE.search(value):
         raise ValueError(f"{value!r} contains spaces or quotes; percent-encode them")
     return value
 

@@ -9,10 +9,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 
 from .checks import all_problems
 from .dataset import Dataset
+from .export import Download, build_downloads
 from .load import KINDS, load_records
 from .models import Framework, Milestone, Partner, to_models
 from .problems import DataError
@@ -38,6 +40,24 @@ def load_dataset(data_dir: Path, *, today: dt.date) -> Dataset:
     )
 
 
+@dataclass(frozen=True)
+class Site:
+    """Everything generated from data/: pages to add to the site and files to copy into it."""
+
+    pages: list[Page]
+    downloads: list[Download]
+
+
+def build_site(
+    dataset: Dataset, *, today: dt.date, directory_urls: bool = True, template_cache: Path | None = None
+) -> Site:
+    """Render every generated page and download; one template environment per build."""
+    downloads = build_downloads(dataset)
+    env = make_environment(cache_dir=template_cache)
+    pages = render_pages(dataset, env=env, today=today, downloads=downloads, directory_urls=directory_urls)
+    return Site(pages=pages, downloads=downloads)
+
+
 def build_pages(dataset: Dataset, *, today: dt.date, directory_urls: bool = True) -> list[Page]:
-    """Render every generated page; one template environment per build."""
-    return render_pages(dataset, env=make_environment(), today=today, directory_urls=directory_urls)
+    """The generated pages alone."""
+    return build_site(dataset, today=today, directory_urls=directory_urls).pages

@@ -4,6 +4,7 @@ Python; the Jinja templates in templates/ only print them. No validation happens
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import posixpath
 import re
@@ -19,7 +20,7 @@ import jinja2
 import markupsafe
 
 from .dataset import Dataset
-from .export import DOWNLOAD_DIR, build_downloads
+from .export import DOWNLOAD_DIR, Download
 from .geo import load_world
 from .history import FIRST_YEAR, Chronology
 from .models import MAP_GROUPS, REGION_NAMES, Framework, Membership, Milestone, PartialDate, Partner, Text
@@ -30,7 +31,7 @@ STATUS_LABELS = {"active": "Active", "suspended": "Suspended", "dormant": "Dorma
 
 # Characters that Markdown or HTML would act on. Data text is plain text, so each becomes a
 # numeric entity: it shows as itself but can never open a tag, a link, emphasis or a table cell.
-_MD_SPECIAL = {c: f"&#{ord(c)};" for c in "\\`*_{}[]<>#!|~^&"}
+_MD_SPECIAL = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_{}[]<>#!|~^&"})
 
 
 _MARKUP = re.compile(r"[<>{}\[\]`*_#|\\]")
@@ -49,7 +50,7 @@ def md(text: str | None) -> str:
     """Escape plain text for any place in Markdown, table cells included (newlines fold)."""
     if text is None:
         return ""
-    return "".join(_MD_SPECIAL.get(c, c) for c in " ".join(text.split()))
+    return " ".join(text.split()).translate(_MD_SPECIAL)
 
 
 def front_matter_title(text: str) -> str:
@@ -101,6 +102,7 @@ def _href(url: str) -> str:
     return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
 
 
+@functools.lru_cache(maxsize=4096)  # a pure function of its argument; each URL is cited many times
 def _label(url: str) -> str:
     parts = urlsplit(url)
     host = (parts.hostname or "").removeprefix("www.")
@@ -111,18 +113,37 @@ def _label(url: str) -> str:
 
 def link(from_uri: str, to_uri: str, text: str) -> str:
     """A relative Markdown link, so MkDocs checks it in --strict builds."""
-    href = posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
-    return f"[{md(text)}]({href})"
+    return f"[{md(text)}]({relative(from_uri, to_uri)})"
+
+
+def relative(from_uri: str, to_uri: str) -> str:
+    """posixpath.relpath for page URIs, without its filesystem calls (it runs ~10 times a page)."""
+    from_dir, to_dir = posixpath.dirname(from_uri), posixpath.dirname(to_uri)
+    if from_dir == to_dir:
+        return posixpath.basename(to_uri)
+    if not from_dir:
+        return to_uri
+    if to_uri.startswith(from_dir + "/"):
+        return to_uri[len(from_dir) + 1 :]
+    return "../" * (from_dir.count("/") + 1) + to_uri  # correct, if not always the shortest
 
 
 def uri(kind: str, entity_id: str) -> str:
     return f"{kind}/{entity_id}.md"
 
 
-def make_environment() -> jinja2.Environment:
-    """One environment per build: templates are read from files, undefined names fail loudly."""
+def make_environment(*, cache_dir: Path | None = None) -> jinja2.Environment:
+    """One environment per build: templates are read from files, undefined names fail loudly.
+
+    With `cache_dir`, compiled templates are kept there between builds. Jinja checks each
+    against its template's source, and compiling them is most of a small build's cost."""
+    cache = None
+    if cache_dir is not None:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        cache = jinja2.FileSystemBytecodeCache(str(cache_dir))
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
+        bytecode_cache=cache,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -138,7 +159,12 @@ def make_environment() -> jinja2.Environment:
 
 
 def render_pages(
-    dataset: Dataset, *, env: jinja2.Environment, today: dt.date, directory_urls: bool = True
+    dataset: Dataset,
+    *,
+    env: jinja2.Environment,
+    today: dt.date,
+    downloads: Sequence[Download],
+    directory_urls: bool = True,
 ) -> list[Page]:
     """Every generated page of the site. `directory_urls` tells how raw HTML links (the map's)
     must be written: MkDocs rewrites Markdown links itself, not links inside inline SVG."""
@@ -149,7 +175,7 @@ def render_pages(
         render_matrix(dataset, env=env, today=today),
         render_timeline(dataset, env=env),
         render_map(dataset, env=env, today=today, directory_urls=directory_urls),
-        render_data_page(dataset, env=env),
+        render_data_page(dataset, env=env, downloads=downloads),
     ]
     pages += [render_framework(f, dataset=dataset, env=env) for f in dataset.frameworks]
     pages += [render_partner(p, dataset=dataset, env=env) for p in dataset.partners]
@@ -602,7 +628,7 @@ def render_map(dataset: Dataset, *, env: jinja2.Environment, today: dt.date, dir
     return Page(here, env.get_template("map.md.j2").render(page=view))
 
 
-def render_data_page(dataset: Dataset, *, env: jinja2.Environment) -> Page:
+def render_data_page(dataset: Dataset, *, env: jinja2.Environment, downloads: Sequence[Download]) -> Page:
     here = "data.md"
     downloads = [
         {
@@ -610,7 +636,7 @@ def render_data_page(dataset: Dataset, *, env: jinja2.Environment) -> Page:
             "description": d.description,
             "size": f"{len(d.content.encode()) / 1024:.0f} KB",
         }
-        for d in build_downloads(dataset)
+        for d in downloads
     ]
     view = {
         "downloads": downloads,
