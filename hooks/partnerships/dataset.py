@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .models import Framework, Membership, Milestone, Partner
@@ -17,6 +17,7 @@ class Dataset:
     framework_by_id: dict[str, Framework] = field(init=False, repr=False)
     partner_by_id: dict[str, Partner] = field(init=False, repr=False)
     milestone_by_id: dict[str, Milestone] = field(init=False, repr=False)
+    short_name: dict[str, str] = field(init=False, repr=False)
     _members: dict[str, list[tuple[Partner, Membership]]] = field(init=False, repr=False)
     _milestones_of: dict[tuple[str, str], list[Milestone]] = field(init=False, repr=False)
 
@@ -27,6 +28,7 @@ class Dataset:
         put("framework_by_id", {f.id: f for f in self.frameworks})
         put("partner_by_id", {p.id: p for p in self.partners})
         put("milestone_by_id", {m.id: m for m in self.milestones})
+        put("short_name", _short_names(self.frameworks))
         members: dict[str, list[tuple[Partner, Membership]]] = defaultdict(list)
         for partner in self.partners:
             for membership in partner.memberships:
@@ -47,3 +49,18 @@ class Dataset:
     def milestones_of(self, kind: str, entity_id: str) -> list[Milestone]:
         """Milestones that name a framework or partner, oldest first."""
         return self._milestones_of.get((kind, entity_id), [])
+
+
+def _short_names(frameworks: tuple[Framework, ...]) -> dict[str, str]:
+    """Acronym, or name when there is none; an acronym two frameworks share (NUC: the
+    Commission and the Council) gets the launch year: 'NUC 1997', 'NUC 2023'."""
+    count = Counter(f.acronym.en for f in frameworks if f.acronym)
+    names = {}
+    for f in frameworks:
+        if f.acronym is None:
+            names[f.id] = f.name.en
+        elif count[f.acronym.en] > 1 and f.launched.date:
+            names[f.id] = f"{f.acronym.en} {f.launched.date.year}"
+        else:
+            names[f.id] = f.acronym.en
+    return names

@@ -195,10 +195,6 @@ def _partners_in_order(partners: Iterable[Partner]) -> list[Partner]:
     return sorted(partners, key=lambda p: fold(p.name.en).casefold())
 
 
-def _short(framework: Framework) -> str:
-    return framework.acronym.en if framework.acronym else framework.name.en
-
-
 def _aliases(*names: Text | None, extra: Sequence[str] = ()) -> list[str]:
     """Other names a reader may search for, each once, plus accent-free forms."""
     seen: list[str] = []
@@ -356,13 +352,13 @@ def render_partner(partner: Partner, *, dataset: Dataset, env: jinja2.Environmen
 
 
 def _partner_summary(partner: Partner, current: list[Membership], dataset: Dataset) -> str:
-    names = [_short(dataset.framework_by_id[m.framework]) for m in current]
+    names = [dataset.short_name[m.framework] for m in current]
     parts = []
     if partner.nato_accession:
         parts.append(f"NATO Ally since {partner.nato_accession.date.human()}; a former partner.")
     if names:
         parts.append(f"Takes part today in: {md(', '.join(names))}.")
-    suspended = [_short(dataset.framework_by_id[m.framework]) for m in current if m.suspended]
+    suspended = [dataset.short_name[m.framework] for m in current if m.suspended]
     if suspended:
         parts.append(f"Cooperation suspended in: {md(', '.join(suspended))}.")
     return " ".join(parts)
@@ -454,10 +450,7 @@ def _history_link(here: str, partner: Partner, *, chronology: Chronology) -> str
 
 def _framework_links(here: str, memberships: Iterable[Membership], dataset: Dataset) -> str:
     ids = dict.fromkeys(m.framework for m in memberships)
-    links = [
-        link(here, uri("frameworks", f), _short(dataset.framework_by_id[f])) + f'{{: data-framework="{f}" }}'
-        for f in ids
-    ]
+    links = [link(here, uri("frameworks", f), dataset.short_name[f]) + f'{{: data-framework="{f}" }}' for f in ids]
     return ", ".join(links) or "—"
 
 
@@ -480,7 +473,10 @@ def render_matrix(dataset: Dataset, *, env: jinja2.Environment, today: dt.date) 
                 "cells": [_matrix_cell(by_framework.get(f.id, []), chronology=chronology) for f in frameworks],
             }
         )
-    columns = [{"link": link(here, uri("frameworks", f.id), _short(f)), "name": md(f.name.en)} for f in frameworks]
+    columns = [
+        {"link": link(here, uri("frameworks", f.id), dataset.short_name[f.id]), "name": md(f.name.en)}
+        for f in frameworks
+    ]
     view = {"columns": columns, "rows": rows, "years": _years(today)}
     return Page(here, env.get_template("matrix.md.j2").render(page=view))
 
@@ -512,7 +508,7 @@ def render_timeline(dataset: Dataset, *, env: jinja2.Environment) -> Page:
                     "date": date_span(m.date, m.end_date),
                     "link": link(here, uri("milestones", m.id), m.title.en)
                     + f'{{: data-frameworks="{" ".join(m.frameworks)}" }}',
-                    "frameworks": ", ".join(_short(dataset.framework_by_id[f]) for f in m.frameworks),
+                    "frameworks": ", ".join(dataset.short_name[f] for f in m.frameworks),
                 }
                 for m in group
             ],
@@ -520,7 +516,7 @@ def render_timeline(dataset: Dataset, *, env: jinja2.Environment) -> Page:
         for year, group in groupby(ordered, key=lambda m: m.date.year)
     ]
     filters = [
-        {"id": f.id, "label": md(f"{f.name.en} ({_short(f)})" if f.acronym else f.name.en)}
+        {"id": f.id, "label": md(f"{f.name.en} ({dataset.short_name[f.id]})" if f.acronym else f.name.en)}
         for f in _frameworks_in_order(dataset)
     ]
     view = {"years": years, "count": len(ordered), "frameworks": filters}

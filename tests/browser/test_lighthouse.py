@@ -17,7 +17,9 @@ lighthouse = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(lighthouse)
 
 
-@pytest.mark.skipif(not lighthouse.LIGHTHOUSE.exists(), reason="lighthouse not installed: run `npm ci` (make test does)")
+@pytest.mark.skipif(
+    not lighthouse.LIGHTHOUSE.exists(), reason="lighthouse not installed: run `npm ci` (make test does)"
+)
 def test_home_page_scores_at_least_95_in_every_category(built_site, artifacts):
     scores = lighthouse.measure(built_site, [""], runs=3)["/"]
 
