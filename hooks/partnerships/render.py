@@ -118,9 +118,9 @@ def link(from_uri: str, to_uri: str, text: str) -> str:
 
 def relative(from_uri: str, to_uri: str) -> str:
     """posixpath.relpath for page URIs, without its filesystem calls (it runs ~10 times a page)."""
-    from_dir, to_dir = posixpath.dirname(from_uri), posixpath.dirname(to_uri)
+    from_dir, to_dir = from_uri.rpartition("/")[0], to_uri.rpartition("/")[0]
     if from_dir == to_dir:
-        return posixpath.basename(to_uri)
+        return to_uri.rpartition("/")[2]
     if not from_dir:
         return to_uri
     if to_uri.startswith(from_dir + "/"):
