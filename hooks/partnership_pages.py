@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from partnerships import DataError, Download, Page, build_site, load_dataset
+from partnerships import DataError, Download, Page, build_site, load_dataset, paused_gc
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -33,14 +33,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # on_config runs before MkDocs empties site/, so bad data aborts with the last good site intact.
     root = _project_root(config)
     today = _build_date()
-    try:
-        dataset = load_dataset(root / "data", today=today)
-    except DataError as error:
-        raise PluginError(error.report()) from None
-    # Plugins' on_config ran first: the offline plugin has already turned directory URLs off.
-    site = build_site(
-        dataset, today=today, directory_urls=config.use_directory_urls, template_cache=root / ".cache" / "templates"
-    )
+    with paused_gc():
+        try:
+            dataset = load_dataset(root / "data", today=today)
+        except DataError as error:
+            raise PluginError(error.report()) from None
+        # Plugins' on_config ran first: the offline plugin has already turned directory URLs off.
+        site = build_site(
+            dataset, today=today, directory_urls=config.use_directory_urls, template_cache=root / ".cache" / "templates"
+        )
     _pending[:] = site.pages
     _downloads[:] = site.downloads
     return config

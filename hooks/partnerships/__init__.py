@@ -1,7 +1,7 @@
 """NATO partnerships data: load, validate and render data/ into Markdown pages. No MkDocs here."""
 
 from .export import Download, build_downloads
-from .pipeline import Site, build_pages, build_site, load_dataset
+from .pipeline import Site, build_pages, build_site, load_dataset, paused_gc
 from .problems import DataError, Problem
 from .render import Page
 
@@ -14,5 +14,6 @@ __all__ = [
     "build_downloads",
     "build_pages",
     "build_site",
+    "paused_gc",
     "load_dataset",
 ]

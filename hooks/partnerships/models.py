@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import difflib
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -142,6 +143,7 @@ DayDate = Annotated[Date, AfterValidator(_day_precision)]
 _URL_UNSAFE = re.compile(r"[\s<>\"'`]")
 
 
+@functools.lru_cache(maxsize=8192)  # pure; the same source is cited by many records
 def _check_url(value: str) -> str:
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.hostname or "." not in parts.hostname:

@@ -1,0 +1,41 @@
+"""bench/generate.py writes synthetic data that the real loader accepts (no timing here)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+
+from partnerships import load_dataset
+from support import ROOT, TODAY
+
+
+def _generate_module():
+    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_generated_dataset_of_100_entities_loads(tmp_path):
+    generate = _generate_module()
+
+    counts = generate.generate_dataset(tmp_path / "data", 100, seed=1, today=TODAY)
+    dataset = load_dataset(tmp_path / "data", today=TODAY)
+
+    assert counts == {"frameworks": 2, "partners": 48, "milestones": 50}
+    assert (len(dataset.frameworks), len(dataset.partners), len(dataset.milestones)) == (2, 48, 50)
+    assert all(1 <= len(m.frameworks) <= 3 and 1 <= len(m.partners) <= 4 for m in dataset.milestones)
+    assert sum(len(p.memberships) for p in dataset.partners) > len(dataset.partners)  # several per partner
+    assert all(m.sources for m in dataset.milestones)
+
+
+def test_generation_is_deterministic(tmp_path):
+    generate = _generate_module()
+
+    generate.generate_dataset(tmp_path / "one", 100, seed=3, today=TODAY)
+    generate.generate_dataset(tmp_path / "two", 100, seed=3, today=TODAY)
+
+    one = {p.relative_to(tmp_path / "one"): p.read_text() for p in (tmp_path / "one").rglob("*.yaml")}
+    two = {p.relative_to(tmp_path / "two"): p.read_text() for p in (tmp_path / "two").rglob("*.yaml")}
+    assert one == two
