@@ -388,6 +388,13 @@ def render_milestone(milestone: Milestone, *, dataset: Dataset, env: jinja2.Envi
     return Page(here, markdown, f"data/milestones/{milestone.id}.yaml")
 
 
+def _render_overview(env: jinja2.Environment, template: str, view: dict[str, Any], dataset: Dataset) -> str:
+    """Pages built from many records say how recent their data is; sources are on each record's page."""
+    reviewed = [r.reviewed for r in (*dataset.frameworks, *dataset.partners, *dataset.milestones)]
+    span = {"oldest": min(reviewed).human(), "newest": max(reviewed).human()} if reviewed else None
+    return env.get_template(template).render(page=view, reviewed=span)
+
+
 # --- Index pages --------------------------------------------------------------------------------
 
 
@@ -414,7 +421,7 @@ def _framework_rows(dataset: Dataset, *, from_uri: str) -> list[dict[str, Any]]:
 def render_frameworks_index(dataset: Dataset, *, env: jinja2.Environment) -> Page:
     here = "frameworks/index.md"
     view = {"rows": _framework_rows(dataset, from_uri=here)}
-    return Page(here, env.get_template("frameworks_index.md.j2").render(page=view))
+    return Page(here, _render_overview(env, "frameworks_index.md.j2", view, dataset))
 
 
 def render_partners_index(dataset: Dataset, *, env: jinja2.Environment, today: dt.date) -> Page:
@@ -435,7 +442,7 @@ def render_partners_index(dataset: Dataset, *, env: jinja2.Environment, today: d
             }
         )
     view = {"rows": rows, "count": len(rows), "years": _years(today)}
-    return Page(here, env.get_template("partners_index.md.j2").render(page=view))
+    return Page(here, _render_overview(env, "partners_index.md.j2", view, dataset))
 
 
 def _history_link(here: str, partner: Partner, *, chronology: Chronology) -> str:
@@ -478,7 +485,7 @@ def render_matrix(dataset: Dataset, *, env: jinja2.Environment, today: dt.date) 
         for f in frameworks
     ]
     view = {"columns": columns, "rows": rows, "years": _years(today)}
-    return Page(here, env.get_template("matrix.md.j2").render(page=view))
+    return Page(here, _render_overview(env, "matrix.md.j2", view, dataset))
 
 
 def _matrix_cell(memberships: list[Membership], *, chronology: Chronology) -> str:
@@ -520,7 +527,7 @@ def render_timeline(dataset: Dataset, *, env: jinja2.Environment) -> Page:
         for f in _frameworks_in_order(dataset)
     ]
     view = {"years": years, "count": len(ordered), "frameworks": filters}
-    return Page(here, env.get_template("timeline.md.j2").render(page=view))
+    return Page(here, _render_overview(env, "timeline.md.j2", view, dataset))
 
 
 def render_home(dataset: Dataset, *, env: jinja2.Environment) -> Page:
@@ -621,7 +628,7 @@ def render_map(dataset: Dataset, *, env: jinja2.Environment, today: dt.date, dir
         "source": world.source,
         "licence": world.licence,
     }
-    return Page(here, env.get_template("map.md.j2").render(page=view))
+    return Page(here, _render_overview(env, "map.md.j2", view, dataset))
 
 
 def render_data_page(dataset: Dataset, *, env: jinja2.Environment, downloads: Sequence[Download]) -> Page:
@@ -641,4 +648,4 @@ def render_data_page(dataset: Dataset, *, env: jinja2.Environment, downloads: Se
         "memberships": sum(len(p.memberships) for p in dataset.partners),
         "milestones": len(dataset.milestones),
     }
-    return Page(here, env.get_template("data.md.j2").render(page=view))
+    return Page(here, _render_overview(env, "data.md.j2", view, dataset))
