@@ -14,6 +14,6 @@ __all__ = [
     "build_downloads",
     "build_pages",
     "build_site",
-    "paused_gc",
     "load_dataset",
+    "paused_gc",
 ]

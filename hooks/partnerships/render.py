@@ -469,17 +469,17 @@ def render_matrix(dataset: Dataset, *, env: jinja2.Environment, today: dt.date) 
     here = "matrix.md"
     frameworks = _frameworks_in_order(dataset)
     chronology = Chronology.of(dataset)
+    column_of = {f.id: index for index, f in enumerate(frameworks)}
     rows = []
     for partner in _partners_in_order(dataset.partners):
+        # Most cells are empty: fill only a partner's own columns (the grid is partners x frameworks).
         by_framework: dict[str, list[Membership]] = {}
         for membership in partner.memberships:
             by_framework.setdefault(membership.framework, []).append(membership)
-        rows.append(
-            {
-                "link": _history_link(here, partner, chronology=chronology),
-                "cells": [_matrix_cell(by_framework.get(f.id, []), chronology=chronology) for f in frameworks],
-            }
-        )
+        cells = [""] * len(frameworks)
+        for framework_id, memberships in by_framework.items():
+            cells[column_of[framework_id]] = _matrix_cell(memberships, chronology=chronology)
+        rows.append({"link": _history_link(here, partner, chronology=chronology), "cells": " | ".join(cells)})
     columns = [
         {"link": link(here, uri("frameworks", f.id), dataset.short_name[f.id]), "name": md(f.name.en)}
         for f in frameworks

@@ -108,14 +108,20 @@ def test_tables_match_the_server_rendering_for_today(page, server, built_site: P
     assert not page.console_errors
 
 
+FINLAND_ON_MAP = "a.map-partner[data-iso=FI]"
+
+
+def _assert_finland_partner_in_2017_ally_in_2024(page) -> None:
+    _select_year(page, 2017)
+    assert page.get_attribute(FINLAND_ON_MAP, "data-group") == "euro-atlantic"
+    _select_year(page, 2024)
+    assert page.get_attribute(FINLAND_ON_MAP, "data-group") == "ally"
+
+
 def test_finland_through_the_years(page, server):
     page.goto(server + "map/")
-    finland = "a.map-partner[data-iso=FI]"
-    _select_year(page, 2017)
-    assert page.get_attribute(finland, "data-group") == "euro-atlantic"
-    _select_year(page, 2024)
-    assert page.get_attribute(finland, "data-group") == "ally"
-    assert page.get_attribute(finland, "aria-label").startswith("Finland: NATO Ally")
+    _assert_finland_partner_in_2017_ally_in_2024(page)
+    assert page.get_attribute(FINLAND_ON_MAP, "aria-label").startswith("Finland: NATO Ally")
 
     page.goto(server + "partners/")
     row = _row(page, "Finland")
@@ -227,10 +233,6 @@ def test_map_screenshots(browser, server, artifacts: Path):
 
 def test_offline_edition_history_from_disk(page, offline_site: Path):
     page.goto((offline_site / "map.html").as_uri())
-    finland = "a.map-partner[data-iso=FI]"
-    _select_year(page, 2017)
-    assert page.get_attribute(finland, "data-group") == "euro-atlantic"
-    _select_year(page, 2024)
-    assert page.get_attribute(finland, "data-group") == "ally"
-    assert page.get_attribute(finland, "href").endswith("partners/finland.html")
+    _assert_finland_partner_in_2017_ally_in_2024(page)
+    assert page.get_attribute(FINLAND_ON_MAP, "href").endswith("partners/finland.html")
     assert not [url for url in page.requests if not url.startswith("file:")]
