@@ -168,13 +168,16 @@ def render_pages(
 ) -> list[Page]:
     """Every generated page of the site. `directory_urls` tells how raw HTML links (the map's)
     must be written: MkDocs rewrites Markdown links itself, not links inside inline SVG."""
+    # Overview pages say how recent their records are (templates/_macros.md.j2: overview_footer).
+    env.globals["reviewed"] = _review_span(dataset)
+    chronology = Chronology.of(dataset)
     pages = [
         render_home(dataset, env=env),
         render_frameworks_index(dataset, env=env),
-        render_partners_index(dataset, env=env, today=today),
-        render_matrix(dataset, env=env, today=today),
+        render_partners_index(dataset, env=env, today=today, chronology=chronology),
+        render_matrix(dataset, env=env, today=today, chronology=chronology),
         render_timeline(dataset, env=env),
-        render_map(dataset, env=env, today=today, directory_urls=directory_urls),
+        render_map(dataset, env=env, today=today, chronology=chronology, directory_urls=directory_urls),
         render_data_page(dataset, env=env, downloads=downloads),
     ]
     pages += [render_framework(f, dataset=dataset, env=env) for f in dataset.frameworks]
@@ -388,11 +391,9 @@ def render_milestone(milestone: Milestone, *, dataset: Dataset, env: jinja2.Envi
     return Page(here, markdown, f"data/milestones/{milestone.id}.yaml")
 
 
-def _render_overview(env: jinja2.Environment, template: str, view: dict[str, Any], dataset: Dataset) -> str:
-    """Pages built from many records say how recent their data is; sources are on each record's page."""
+def _review_span(dataset: Dataset) -> dict[str, str] | None:
     reviewed = [r.reviewed for r in (*dataset.frameworks, *dataset.partners, *dataset.milestones)]
-    span = {"oldest": min(reviewed).human(), "newest": max(reviewed).human()} if reviewed else None
-    return env.get_template(template).render(page=view, reviewed=span)
+    return {"oldest": min(reviewed).human(), "newest": max(reviewed).human()} if reviewed else None
 
 
 # --- Index pages --------------------------------------------------------------------------------
@@ -421,12 +422,11 @@ def _framework_rows(dataset: Dataset, *, from_uri: str) -> list[dict[str, Any]]:
 def render_frameworks_index(dataset: Dataset, *, env: jinja2.Environment) -> Page:
     here = "frameworks/index.md"
     view = {"rows": _framework_rows(dataset, from_uri=here)}
-    return Page(here, _render_overview(env, "frameworks_index.md.j2", view, dataset))
+    return Page(here, env.get_template("frameworks_index.md.j2").render(page=view))
 
 
-def render_partners_index(dataset: Dataset, *, env: jinja2.Environment, today: dt.date) -> Page:
+def render_partners_index(dataset: Dataset, *, env: jinja2.Environment, today: dt.date, chronology: Chronology) -> Page:
     here = "partners/index.md"
-    chronology = Chronology.of(dataset)
     rows = []
     for partner in _partners_in_order(dataset.partners):
         current = [m for m in partner.memberships if _current(m)]
@@ -442,7 +442,7 @@ def render_partners_index(dataset: Dataset, *, env: jinja2.Environment, today: d
             }
         )
     view = {"rows": rows, "count": len(rows), "years": _years(today)}
-    return Page(here, _render_overview(env, "partners_index.md.j2", view, dataset))
+    return Page(here, env.get_template("partners_index.md.j2").render(page=view))
 
 
 def _history_link(here: str, partner: Partner, *, chronology: Chronology) -> str:
@@ -465,10 +465,9 @@ def _years(today: dt.date) -> list[int]:
     return list(range(today.year, FIRST_YEAR - 1, -1))
 
 
-def render_matrix(dataset: Dataset, *, env: jinja2.Environment, today: dt.date) -> Page:
+def render_matrix(dataset: Dataset, *, env: jinja2.Environment, today: dt.date, chronology: Chronology) -> Page:
     here = "matrix.md"
     frameworks = _frameworks_in_order(dataset)
-    chronology = Chronology.of(dataset)
     column_of = {f.id: index for index, f in enumerate(frameworks)}
     rows = []
     for partner in _partners_in_order(dataset.partners):
@@ -485,7 +484,7 @@ def render_matrix(dataset: Dataset, *, env: jinja2.Environment, today: dt.date) 
         for f in frameworks
     ]
     view = {"columns": columns, "rows": rows, "years": _years(today)}
-    return Page(here, _render_overview(env, "matrix.md.j2", view, dataset))
+    return Page(here, env.get_template("matrix.md.j2").render(page=view))
 
 
 def _matrix_cell(memberships: list[Membership], *, chronology: Chronology) -> str:
@@ -527,7 +526,7 @@ def render_timeline(dataset: Dataset, *, env: jinja2.Environment) -> Page:
         for f in _frameworks_in_order(dataset)
     ]
     view = {"years": years, "count": len(ordered), "frameworks": filters}
-    return Page(here, _render_overview(env, "timeline.md.j2", view, dataset))
+    return Page(here, env.get_template("timeline.md.j2").render(page=view))
 
 
 def render_home(dataset: Dataset, *, env: jinja2.Environment) -> Page:
@@ -543,9 +542,6 @@ def render_home(dataset: Dataset, *, env: jinja2.Environment) -> Page:
         "current_partner_count": len(current_partners),
         "framework_count": len(dataset.frameworks),
         "milestone_count": len(dataset.milestones),
-        "last_reviewed": max(r.reviewed for r in (*dataset.frameworks, *dataset.partners, *dataset.milestones)).human()
-        if dataset.milestones
-        else "",
     }
     return Page(here, env.get_template("home.md.j2").render(page=view))
 
@@ -588,11 +584,12 @@ def map_group_labels(dataset: Dataset) -> dict[str, str]:
     return labels
 
 
-def render_map(dataset: Dataset, *, env: jinja2.Environment, today: dt.date, directory_urls: bool) -> Page:
+def render_map(
+    dataset: Dataset, *, env: jinja2.Environment, today: dt.date, chronology: Chronology, directory_urls: bool
+) -> Page:
     here = "map.md"
     world = load_world()
     labels = map_group_labels(dataset)
-    chronology = Chronology.of(dataset)
     shown, unmapped = [], []
     groups: dict[str, list[str]] = {group: [] for group in labels}
     for partner in _partners_in_order(dataset.partners):
@@ -628,7 +625,7 @@ def render_map(dataset: Dataset, *, env: jinja2.Environment, today: dt.date, dir
         "source": world.source,
         "licence": world.licence,
     }
-    return Page(here, _render_overview(env, "map.md.j2", view, dataset))
+    return Page(here, env.get_template("map.md.j2").render(page=view))
 
 
 def render_data_page(dataset: Dataset, *, env: jinja2.Environment, downloads: Sequence[Download]) -> Page:
@@ -648,4 +645,4 @@ def render_data_page(dataset: Dataset, *, env: jinja2.Environment, downloads: Se
         "memberships": sum(len(p.memberships) for p in dataset.partners),
         "milestones": len(dataset.milestones),
     }
-    return Page(here, _render_overview(env, "data.md.j2", view, dataset))
+    return Page(here, env.get_template("data.md.j2").render(page=view))
