@@ -242,6 +242,21 @@ def prepare(case: Case, *, today: dt.date, seed: int) -> None:
     gc.collect()
 
 
+def time_build(case: Case, step: str, scratch: Path, *, count_pages: bool) -> float:
+    """Run build (b), with the hook, or (c), the plain pages, and record it on `case`."""
+    project, times, rss_list = (
+        (case.hook_project, case.with_hook, case.rss_with_hook)
+        if step == "b"
+        else (case.plain_project, case.plain, case.rss_plain)
+    )
+    seconds, rss, html = run_build(project, scratch, count_pages=count_pages)
+    times.append(seconds)
+    rss_list.append(rss)
+    if html is not None:
+        case.html_pages[step] = html
+    return seconds
+
+
 def time_hook(case: Case, *, today: dt.date) -> None:
     gc.collect()
     start = time.perf_counter()
@@ -761,20 +776,8 @@ def main(argv: list[str] | None = None) -> int:
                     if step == "a":
                         time_hook(case, today=today)
                         got = case.hook[-1]
-                    elif step == "b":
-                        seconds, rss, html = run_build(case.hook_project, scratch, count_pages=rep == 0)
-                        case.with_hook.append(seconds)
-                        case.rss_with_hook.append(rss)
-                        if html is not None:
-                            case.html_pages["b"] = html
-                        got = seconds
                     else:
-                        seconds, rss, html = run_build(case.plain_project, scratch, count_pages=rep == 0)
-                        case.plain.append(seconds)
-                        case.rss_plain.append(rss)
-                        if html is not None:
-                            case.html_pages["c"] = html
-                        got = seconds
+                        got = time_build(case, step, scratch, count_pages=rep == 0)
                     print(f"  rep {rep + 1}, {case.size:,} entities, ({step}): {got:.2f} s", flush=True)
 
         serve = None

@@ -31,9 +31,6 @@ from pydantic import (
 from .load import RawRecord, dotted
 from .problems import Problem
 
-LANGUAGES = ("en", "fr")  # English is required everywhere; French is optional per field
-
-
 # --- Dates with a precision ------------------------------------------------------------------
 
 MONTHS = {

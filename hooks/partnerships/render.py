@@ -479,10 +479,7 @@ def render_matrix(dataset: Dataset, *, env: jinja2.Environment, today: dt.date, 
         for framework_id, memberships in by_framework.items():
             cells[column_of[framework_id]] = _matrix_cell(memberships, chronology=chronology)
         rows.append({"link": _history_link(here, partner, chronology=chronology), "cells": " | ".join(cells)})
-    columns = [
-        {"link": link(here, uri("frameworks", f.id), dataset.short_name[f.id]), "name": md(f.name.en)}
-        for f in frameworks
-    ]
+    columns = [{"link": link(here, uri("frameworks", f.id), dataset.short_name[f.id])} for f in frameworks]
     view = {"columns": columns, "rows": rows, "years": _years(today)}
     return Page(here, env.get_template("matrix.md.j2").render(page=view))
 
