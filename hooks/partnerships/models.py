@@ -14,7 +14,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
-from urllib.parse import urlsplit
 
 from pydantic import (
     AfterValidator,
@@ -138,12 +137,27 @@ DayDate = Annotated[Date, AfterValidator(_day_precision)]
 
 
 _URL_UNSAFE = re.compile(r"[\s<>\"'`]")
+_URL_PARTS = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://([^/?#]*)([^?#]*)")
+
+
+def split_url(url: str) -> tuple[str, str, str]:
+    """(scheme, host, path) of an absolute URL, lower-cased as urllib.parse.urlsplit gives them.
+
+    One regular expression instead of urlsplit's Python code: a large dataset cites tens of
+    thousands of distinct sources, each split to check it and again to label it."""
+    match = _URL_PARTS.match(url)
+    if match is None:
+        return "", "", ""
+    scheme, netloc, path = match.groups()
+    host = netloc.rpartition("@")[2]  # after any user:password@
+    host = host[1:].partition("]")[0] if host.startswith("[") else host.partition(":")[0]  # [IPv6] or host:port
+    return scheme.lower(), host.lower(), path
 
 
 @functools.lru_cache(maxsize=8192)  # pure; the same source is cited by many records
 def _check_url(value: str) -> str:
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.hostname or "." not in parts.hostname:
+    scheme, host, _ = split_url(value)
+    if scheme not in ("http", "https") or "." not in host:
         raise ValueError(f"{value!r} is not a web address; use an http:// or https:// URL")
     if _URL_UNSAFE.search(value):
         raise ValueError(f"{value!r} contains spaces or quotes; percent-encode them")

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import jinja2
 import markupsafe
@@ -23,7 +22,7 @@ from .dataset import Dataset
 from .export import DOWNLOAD_DIR, Download
 from .geo import load_world
 from .history import FIRST_YEAR, Chronology
-from .models import MAP_GROUPS, REGION_NAMES, Framework, Membership, Milestone, PartialDate, Partner, Text
+from .models import MAP_GROUPS, REGION_NAMES, Framework, Membership, Milestone, PartialDate, Partner, Text, split_url
 
 TEMPLATES = Path(__file__).parent / "templates"
 LATEST_MILESTONES_ON_HOME = 6
@@ -104,10 +103,8 @@ def _href(url: str) -> str:
 
 @functools.lru_cache(maxsize=4096)  # a pure function of its argument; each URL is cited many times
 def _label(url: str) -> str:
-    parts = urlsplit(url)
-    host = (parts.hostname or "").removeprefix("www.")
-    path = parts.path.rstrip("/")
-    label = host + path
+    _, host, path = split_url(url)
+    label = host.removeprefix("www.") + path.rstrip("/")
     return label if len(label) <= 70 else label[:67] + "…"
 
 
