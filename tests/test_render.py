@@ -10,10 +10,12 @@ import os
 import re
 from pathlib import Path
 
+import jinja2
 import pytest
 
 from partnerships import build_pages, load_dataset
-from partnerships.render import Citations, fold, link, md
+from partnerships.models import Text
+from partnerships.render import Citations, fold, link, make_environment, md
 from support import FIXTURE_DATA, TODAY
 
 EXPECTED = Path(__file__).parent / "fixtures" / "expected"
@@ -81,3 +83,12 @@ def test_every_table_row_has_as_many_cells_as_its_header(src_uri):
         header = len(re.findall(r"<th\b", table.split("</thead>")[0]))
         rows = re.findall(r"<tr>(.*?)</tr>", table.split("<tbody>")[1], flags=re.S)
         assert [len(re.findall(r"<td\b", row)) for row in rows] == [header] * len(rows)
+
+
+def test_templates_read_view_keys_and_still_fail_on_a_missing_one():
+    env = make_environment()
+    template = env.from_string("{{ page.title }} {{ page.items | length }} {{ model.en }}")
+
+    assert template.render(page={"title": "Finland", "items": [1, 2]}, model=Text(en="Finland")) == "Finland 2 Finland"
+    with pytest.raises(jinja2.UndefinedError):
+        env.from_string("{{ page.missing }}").render(page={"title": "Finland"})

@@ -65,6 +65,7 @@ def front_matter_title(text: str) -> str:
     return json.dumps(plain, ensure_ascii=False)
 
 
+@functools.lru_cache(maxsize=65536)  # pure; each name is folded on many pages
 def fold(text: str) -> str:
     """'Bahreïn' -> 'Bahrein': search does not fold accents, so pages carry both forms."""
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
@@ -133,6 +134,17 @@ def uri(kind: str, entity_id: str) -> str:
     return f"{kind}/{entity_id}.md"
 
 
+class _ViewEnvironment(jinja2.Environment):
+    """Templates read views, which are dicts, as `page.title`. Jinja tries the attribute first
+    and catches an AttributeError on each of those lookups, half a million at 10,000 records;
+    reading the key first is ten times faster. Views hold no key named like a dict method."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute in obj:
+            return obj[attribute]
+        return super().getattr(obj, attribute)
+
+
 def make_environment(*, cache_dir: Path | None = None) -> jinja2.Environment:
     """One environment per build: templates are read from files, undefined names fail loudly.
 
@@ -142,7 +154,7 @@ def make_environment(*, cache_dir: Path | None = None) -> jinja2.Environment:
     if cache_dir is not None:
         cache_dir.mkdir(parents=True, exist_ok=True)
         cache = jinja2.FileSystemBytecodeCache(str(cache_dir))
-    env = jinja2.Environment(
+    env = _ViewEnvironment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         bytecode_cache=cache,
         auto_reload=False,  # a new environment each build; no need to stat each template per page
