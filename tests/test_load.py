@@ -87,3 +87,12 @@ def test_records_come_from_each_kind_folder(tmp_path):
 
     assert [(r.kind, r.path) for r in records] == [("partners", "data/partners/a.yaml")]
     assert [str(p) for p in problems] == ["data/partners/b.yml: rename the file to .yaml (the build reads *.yaml only)"]
+
+
+def test_text_with_an_ampersand_loads_like_any_other(tmp_path):
+    # "&" may start an anchor, so such files take the careful path; the result must not differ.
+    record, problems = _load(tmp_path, 'name: "R&D & training"\nnote: Q&A\nlist: [a, b]\n')
+
+    assert problems == []
+    assert record.data == {"name": "R&D & training", "note": "Q&A", "list": ["a", "b"]}
+    assert record.line_of(("list",)) == 3

@@ -105,7 +105,7 @@ def load_records(data_dir: Path, *, shown_root: Path | None = None) -> tuple[lis
     problems: list[Problem] = []
     shown_root = shown_root or data_dir.parent
     for kind in KINDS:
-        for file in sorted((data_dir / kind).glob("*")):
+        for file in sorted((data_dir / kind).glob("*"), key=lambda file: file.name):
             shown = file.relative_to(shown_root).as_posix()
             if file.suffix == ".yml":
                 problems.append(Problem(shown, 0, "", "rename the file to .yaml (the build reads *.yaml only)"))
@@ -146,7 +146,9 @@ def load_file(file: Path, *, kind: str, shown: str) -> tuple[RawRecord | None, l
         if node is None:
             return None, [Problem(shown, 1, "", "file is empty; it must hold one record (a mapping of fields)")]
         try:
-            record.data = _plain(node, set())
+            if "&" in text:  # perhaps an anchor, so perhaps aliases: only _construct refuses them
+                raise _Unusual
+            record.data = _plain(node)
         except _Unusual:  # build it again, reporting each problem with its line
             record._lines = {}
             record.data = _construct(loader, node, (), record, problems, seen=set())
@@ -175,12 +177,10 @@ class _Unusual(Exception):
     """The file holds something that _construct must report or build (an alias, a tag, 1.10...)."""
 
 
-def _plain(node: yaml.Node, seen: set[int]) -> Any:
+def _plain(node: yaml.Node) -> Any:
     # The common case, about twice as fast as _construct: plain mappings, lists and YAML 1.2
-    # scalars, no line map. Anything else raises _Unusual, and _construct starts over.
-    if id(node) in seen:  # an alias: the parser hands back the anchored node itself
-        raise _Unusual
-    seen.add(id(node))
+    # scalars, no line map. Anything else raises _Unusual, and _construct starts over. Only
+    # for text without "&": with no anchor there can be no alias, so no node is seen twice.
     kind = type(node)
     if kind is yaml.ScalarNode:
         build, value = _SCALARS.get(node.tag), node.value
@@ -191,14 +191,12 @@ def _plain(node: yaml.Node, seen: set[int]) -> Any:
         result = {}
         for key_node, value_node in node.value:
             key = key_node.value
-            # Merge keys (<<), numbers and nulls as keys, aliased keys and duplicates.
-            if key_node.tag != _STR or id(key_node) in seen or key in result:
+            if key_node.tag != _STR or key in result:  # merge keys (<<), numbers as keys, duplicates
                 raise _Unusual
-            seen.add(id(key_node))
-            result[key] = _plain(value_node, seen)
+            result[key] = _plain(value_node)
         return result
     if kind is yaml.SequenceNode and node.tag == _SEQ:
-        return [_plain(item, seen) for item in node.value]
+        return [_plain(item) for item in node.value]
     raise _Unusual
 
 
