@@ -17,11 +17,15 @@ data in the proportions of the real data/) it measures, with the repetitions int
   (c) the same build of a second temporary project holding the SAME pages pre-rendered as
       Markdown files in docs/ and no hook.
 
+It also times, in fresh processes, the import of the hook's package (pydantic and the models):
+a fixed cost per build, inside (b) but outside (a).
+
 It prints medians in a table, the targets of the issue with PASS/FAIL, and then measures the
 rebuild after editing one YAML file under `mkdocs serve` on a copy of the real project,
-compared with a plain `mkdocs build` of that copy.
+against a plain `mkdocs build` of that copy: plain builds and edits alternate, and both are
+also timed inside MkDocs by a bench-only hook (bench/build_timer.py) added to that copy.
 
-    python bench/build_speed.py                       # the whole run (about 15-20 minutes on 2 cores)
+    python bench/build_speed.py                       # the whole run (about 12 minutes on 2 cores)
     python bench/build_speed.py --sizes 100,1000 --reps 1 --skip-serve   # a quick look
 
 What the bench projects change from the real mkdocs.yml (see bench_config_text and

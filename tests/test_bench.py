@@ -1,4 +1,5 @@
-"""bench/generate.py writes synthetic data that the real loader accepts (no timing here)."""
+"""bench/: generate.py writes synthetic data that the real loader accepts, and build_timer.py times
+every build of a project it is added to (no timing is asserted here)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,18 @@ from partnerships import load_dataset
 from support import ROOT, TODAY
 
 
-def _generate_module():
-    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
+def _bench_module(name: str):
+    sys.path.insert(0, str(ROOT / "bench"))  # build_speed.py imports generate.py as a neighbour
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", ROOT / "bench" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)
+    sys.path.remove(str(ROOT / "bench"))
     return module
+
+
+def _generate_module():
+    return _bench_module("generate")
 
 
 def test_generated_dataset_of_100_entities_loads(tmp_path):
@@ -39,3 +46,15 @@ def test_generation_is_deterministic(tmp_path):
     one = {p.relative_to(tmp_path / "one"): p.read_text() for p in (tmp_path / "one").rglob("*.yaml")}
     two = {p.relative_to(tmp_path / "two"): p.read_text() for p in (tmp_path / "two").rglob("*.yaml")}
     assert one == two
+
+
+def test_build_timer_times_a_build_of_the_project_it_is_added_to(tmp_path):
+    build_speed = _bench_module("build_speed")
+    project = tmp_path / "project"
+    build_speed.copy_project(project, data=True)
+
+    build_speed.add_build_timer(project)
+    seconds = build_speed.own_build_time(project, tmp_path)  # fails if no build_timer line was logged
+
+    assert "  - build_timer.py\n" in (project / "mkdocs.yml").read_text()
+    assert 0 < seconds < 120
