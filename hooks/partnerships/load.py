@@ -1,128 +1,183 @@
-"""data/<kind>/*.yaml -> raw records, each with the line of every key. Strict YAML, no guessing.
+"""data/<kind>/*.yaml -> raw records. Strict YAML, limits before work, nothing skipped silently.
 
-PyYAML's safe_load follows YAML 1.1: unquoted NO becomes False, 2004-03-29 becomes a date,
-and a repeated key silently wins. Editors hit all three, so this loader keeps only the YAML 1.2
-scalars, keeps dates as text for the models to parse, and reports duplicate keys.
+Three layers, each reporting what it refuses with the file and line:
+
+- the layout: a record is a regular file data/<kind>/<id>.yaml; a .yml or .YAML file, a
+  sub-folder, a symbolic link or a folder named like a record is reported, not ignored;
+- the bytes: at most MAX_FILE_BYTES (known before reading), UTF-8 without BOM, no tab, no
+  control or bidi character, LF or CRLF line ends, so that YAML counts lines as editors do;
+- the YAML, read as a stream of parser events (never a graph of nodes, so an alias is never
+  expanded) with the YAML 1.2 core schema: unquoted NO stays text (and is reported, since
+  YAML 1.1 tools read it as false), 2004-03-29 stays text for the models to parse, and
+  anchors, aliases, tags, merge keys, complex keys, duplicate keys, deep nesting and
+  overlong numbers are refused.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .problems import Problem
+from .problems import Problem, printable, shown
+from .text import IN_FILE, describe
 
-# The C parser is about five times faster; resolvers and constructors below apply to both.
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# libyaml's parser is about five times faster than PyYAML's; only its events are used.
+_Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 KINDS = ("frameworks", "partners", "milestones")
+OTHER_FOLDERS = ("schema",)  # data/schema/: the editor schema, generated from the models
 MAX_FILE_BYTES = 256 * 1024  # the longest real record is ~5 KB; anything bigger is a mistake
+MAX_DEPTH = 8  # the deepest real value, memberships[0].suspended.text.en, is 4 levels down
+MAX_NUMBER_CHARS = 20  # no field takes more than a year; int() refuses 4,300 digits and more
 # Plain scalars that YAML 1.1 tools (PyYAML, many editors) read as booleans. This loader keeps
 # them as text, but a file must mean the same thing to every tool, so they must be quoted.
-YAML_1_1_BOOLEANS = re.compile(r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$")
-
-
-class StrictLoader(_BaseLoader):
-    """Safe loader with YAML 1.2 booleans and integers and no implicit timestamps."""
-
-    def resolve(self, kind: type, value: str | None, implicit: tuple[bool, bool]) -> str:
-        # The parser asks this for the tag of every node. PyYAML's version also walks path
-        # resolvers and concatenates resolver lists on each call, a tenth of the load time; this
-        # one gives the same tags for the resolvers below (there are no path or wildcard ones).
-        if kind is yaml.ScalarNode:
-            if implicit[0]:
-                for tag, regexp in _RESOLVERS.get(value[:1], ()):
-                    if regexp.match(value):
-                        return tag
-            return _STR
-        return _MAP if kind is yaml.MappingNode else _SEQ
-
-
-StrictLoader.yaml_implicit_resolvers = {
-    first: [
-        (tag, regexp)
-        for tag, regexp in resolvers
-        if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:int")
-    ]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-StrictLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf"))
-StrictLoader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
-_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
-_RESOLVERS = {first: tuple(resolvers) for first, resolvers in StrictLoader.yaml_implicit_resolvers.items()}
-
+YAML_1_1_BOOLEANS = re.compile(r"y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF")
+_NULL = frozenset(("", "~", "null", "Null", "NULL"))
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"[-+]?[0-9]+")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+_FLOAT_SPECIAL = {".inf": "inf", "+.inf": "inf", "-.inf": "-inf", ".nan": "nan"}
+# Problems whose value is left out of the record; such a file yields no record, so that the
+# models do not report the gaps a second time.
+_LEFT_OUT = (
+    "anchors and aliases",
+    "merge keys",
+    "YAML tags",
+    "a key must be",
+    "nested more than",
+    "a number of",
+    "a second YAML document",
+)
 
 Path_ = tuple[str | int, ...]
-# The tags plain YAML resolves to; any other (!!python/..., !!binary, !!set, !local) is refused.
-_PLAIN_TAGS = {
-    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq", "value", "merge")
-}
-# Problems whose value is left out of the record; such a file yields no record.
-_LEFT_OUT = ("anchors and aliases", "merge keys", "YAML tags")
+
+
+# --- The layout ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """A file that should hold one record."""
+
+    kind: str
+    path: Path
+    shown: str  # as people see it: data/partners/finland.yaml
 
 
 @dataclass
-class RawRecord:
-    """One data file as plain Python values, plus the 1-based line of each key path."""
+class Scan:
+    """What data/ holds: the files to read, every record id seen (even in a broken entry, so a
+    reference to it is not reported a second time), and the layout's problems."""
 
-    kind: str
-    path: str  # shown to people, e.g. data/partners/finland.yaml
-    stem: str
-    data: Any
-    text: str = field(default="", repr=False)
-    _lines: dict[Path_, int] | None = field(default=None, repr=False)
-
-    @property
-    def lines(self) -> dict[Path_, int]:
-        """The line of each key path, mapped on first use: only a record with a problem needs it."""
-        if self._lines is None:
-            self._lines = {}
-            loader = StrictLoader(self.text)
-            try:
-                _construct(loader, loader.get_single_node(), (), self, [], seen=set())
-            finally:
-                loader.dispose()
-        return self._lines
-
-    def line_of(self, location: Path_) -> int:
-        """Line of the deepest known part of `location` (a pydantic loc or a key path)."""
-        location = tuple(location)
-        while location and location not in self.lines:
-            location = location[:-1]
-        return self.lines.get(location, 1)
+    files: list[DataFile] = field(default_factory=list)
+    ids: dict[str, set[str]] = field(default_factory=lambda: {kind: set() for kind in KINDS})
+    problems: list[Problem] = field(default_factory=list)
 
 
-def load_records(data_dir: Path, *, shown_root: Path | None = None) -> tuple[list[RawRecord], list[Problem]]:
-    """Read every data/<kind>/*.yaml file. Returns the records that parsed and every problem."""
-    records: list[RawRecord] = []
-    problems: list[Problem] = []
-    shown_root = shown_root or data_dir.parent
+def scan_data_dir(data_dir: Path, *, shown_root: Path) -> Scan:
+    """List data/<kind>/*.yaml, reporting everything there that the build would not read."""
+    scan = Scan()
+    top = data_dir.relative_to(shown_root).as_posix() if data_dir.is_relative_to(shown_root) else data_dir.name
+    if not data_dir.is_dir():
+        scan.problems.append(Problem(f"{top}/", 0, "", "folder not found; the records live in data/<kind>/"))
+        return scan
+    for entry in _entries(data_dir):
+        name = entry.name
+        if name in KINDS or name in OTHER_FOLDERS:
+            if entry.is_symlink() or not entry.is_dir():
+                scan.problems.append(Problem(f"{top}/{name}", 0, "", "must be a folder, not a file or a link"))
+        elif entry.is_dir():
+            scan.problems.append(
+                Problem(f"{top}/{name}/", 0, "", f"unknown folder; records go in {_kinds_listing(top)}")
+            )
+        elif _looks_like_yaml(name):
+            scan.problems.append(Problem(f"{top}/{name}", 0, "", f"a record file belongs in {_kinds_listing(top)}"))
     for kind in KINDS:
-        for file in sorted((data_dir / kind).glob("*"), key=lambda file: file.name):
-            shown = file.relative_to(shown_root).as_posix()
-            if file.suffix == ".yml":
-                problems.append(Problem(shown, 0, "", "rename the file to .yaml (the build reads *.yaml only)"))
-                continue
-            if file.suffix != ".yaml" or not file.is_file():
-                continue
-            record, found = load_file(file, kind=kind, shown=shown)
-            problems += found
-            if record is not None:
-                records.append(record)
-    return records, problems
+        folder = data_dir / kind
+        if not folder.exists():
+            scan.problems.append(Problem(f"{top}/{kind}/", 0, "", "folder is missing; create it, even empty"))
+        elif folder.is_dir() and not folder.is_symlink():
+            _scan_kind(folder, kind=kind, shown=f"{top}/{kind}", scan=scan)
+    return scan
 
 
-def load_file(file: Path, *, kind: str, shown: str) -> tuple[RawRecord | None, list[Problem]]:
-    """Parse one file. A file with a problem that stops parsing yields no record."""
-    raw = file.read_bytes()
-    if len(raw) > MAX_FILE_BYTES:
-        return None, [
-            Problem(shown, 0, "", f"file is {len(raw):,} bytes; a record file must stay under {MAX_FILE_BYTES:,}")
-        ]
+def _scan_kind(folder: Path, *, kind: str, shown: str, scan: Scan) -> None:
+    for entry in _entries(folder):
+        name, where = entry.name, f"{shown}/{entry.name}"
+        stem, dot, suffix = name.rpartition(".")
+        if dot and suffix == "yaml":
+            scan.ids[kind].add(stem)
+        if entry.is_symlink():
+            scan.problems.append(
+                Problem(where, 0, "", "symbolic link; links are not followed, put the file itself here")
+            )
+        elif entry.is_dir(follow_symlinks=False):
+            message = (
+                "is a folder, not a record file"
+                if _looks_like_yaml(name)
+                else f"sub-folder; records in sub-folders are not read, move them to {shown}/"
+            )
+            scan.problems.append(Problem(f"{where}/", 0, "", message))
+        elif dot and suffix == "yaml":
+            scan.files.append(DataFile(kind=kind, path=Path(entry.path), shown=where))
+        elif _looks_like_yaml(name):
+            scan.problems.append(Problem(where, 0, "", f"rename the file to {stem}.yaml (the build reads *.yaml only)"))
+
+
+def _entries(folder: Path) -> list[os.DirEntry[str]]:
+    # Hidden files and editors' backups (.x.swp, x~, #x#) come and go while an editor saves.
+    with os.scandir(folder) as entries:
+        return sorted(
+            (e for e in entries if not e.name.startswith((".", "#")) and not e.name.endswith("~")),
+            key=lambda e: e.name,
+        )
+
+
+def _looks_like_yaml(name: str) -> bool:
+    return name.lower().endswith((".yaml", ".yml"))
+
+
+def _kinds_listing(top: str) -> str:
+    return ", ".join(f"{top}/{kind}/" for kind in KINDS)
+
+
+# --- The bytes ----------------------------------------------------------------------------------
+
+
+def read_text(file: DataFile) -> tuple[str | None, list[Problem]]:
+    """The file's text, or the problem that stops it from being read as YAML."""
+    try:
+        # O_NONBLOCK: a named pipe put in place of the file must not hang the build.
+        descriptor = os.open(file.path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError as error:
+        return None, [Problem(file.shown, 0, "", f"cannot be read: {error.strerror or error}")]
+    with os.fdopen(descriptor, "rb") as handle:
+        status = os.fstat(handle.fileno())
+        if not stat.S_ISREG(status.st_mode):
+            return None, [Problem(file.shown, 0, "", "not a regular file; a record is a plain text file")]
+        if status.st_size > MAX_FILE_BYTES:
+            return None, [_too_big(file, status.st_size)]
+        try:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+        except OSError as error:
+            return None, [Problem(file.shown, 0, "", f"cannot be read: {error.strerror or error}")]
+    if len(raw) > MAX_FILE_BYTES:  # it grew after the check
+        return None, [_too_big(file, len(raw))]
+    return decode(raw, shown=file.shown)
+
+
+def _too_big(file: DataFile, size: int) -> Problem:
+    return Problem(file.shown, 0, "", f"file is {size:,} bytes; a record file must stay under {MAX_FILE_BYTES:,}")
+
+
+def decode(raw: bytes, *, shown: str) -> tuple[str | None, list[Problem]]:
+    """UTF-8 text whose lines YAML counts as an editor does, or the first reason it is not."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -133,154 +188,274 @@ def load_file(file: Path, *, kind: str, shown: str) -> tuple[RawRecord | None, l
     if text.startswith("\ufeff"):
         return None, [Problem(shown, 1, "", "file starts with a byte-order mark; save it as UTF-8 without BOM")]
     if "\t" in text:
-        line = text[: text.index("\t")].count("\n") + 1
+        line = text.count("\n", 0, text.index("\t")) + 1
         return None, [Problem(shown, line, "", "tab character; YAML indents with spaces only")]
-    record = RawRecord(kind=kind, path=shown, stem=file.stem, data=None, text=text)
-    problems: list[Problem] = []
-    loader = StrictLoader(text)
-    try:
-        node = loader.get_single_node()
-        if node is None:
-            return None, [Problem(shown, 1, "", "file is empty; it must hold one record (a mapping of fields)")]
+    found = IN_FILE.search(text)
+    if found:
+        line = text.count("\n", 0, found.start()) + 1
+        char = found.group()[0]
+        if char == "\x00":
+            message = "NUL byte; this looks like a binary file, not YAML text"
+        elif char == "\r":
+            message = "carriage return without a line feed (old Mac line ends); save the file with LF line ends"
+        else:
+            message = f"{describe(char)}; remove it (write it as an escape in a quoted string if it is meant)"
+        return None, [Problem(shown, line, "", message)]
+    return text, []
+
+
+# --- The YAML -----------------------------------------------------------------------------------
+
+
+@dataclass
+class RawRecord:
+    """One data file as plain Python values; the line of each key path is mapped on first use."""
+
+    kind: str
+    path: str  # shown to people, e.g. data/partners/finland.yaml
+    stem: str
+    data: dict[str, Any]
+    text: str = field(default="", repr=False)
+    _lines: dict[Path_, int] | None = field(default=None, repr=False)
+
+    @property
+    def lines(self) -> dict[Path_, int]:
+        """The line of each key path. Only a record with a problem needs it, so it is built
+        then, by reading the text a second time."""
+        if self._lines is None:
+            self._lines = {}
+            _Builder(self.text, self.path, lines=self._lines).run()
+        return self._lines
+
+    def line_of(self, location: Path_) -> int:
+        """Line of the deepest known part of `location` (a pydantic loc or a key path)."""
+        location = tuple(location)
+        while location and location not in self.lines:
+            location = location[:-1]
+        return self.lines.get(location, 1)
+
+
+@dataclass
+class Loaded:
+    """Every record that parsed, every record id seen in data/, and every problem."""
+
+    records: list[RawRecord]
+    ids: dict[str, set[str]]
+    problems: list[Problem]
+
+
+def load_records(data_dir: Path, *, shown_root: Path | None = None) -> Loaded:
+    """Read every data/<kind>/*.yaml file."""
+    scan = scan_data_dir(data_dir, shown_root=shown_root or data_dir.parent)
+    records: list[RawRecord] = []
+    problems = list(scan.problems)
+    for file in scan.files:
+        text, found = read_text(file)
+        if text is not None:
+            record, found = parse_record(text, kind=file.kind, shown=file.shown, stem=file.path.stem)
+            if record is not None:
+                records.append(record)
+        problems += found
+    return Loaded(records=records, ids=scan.ids, problems=problems)
+
+
+def parse_record(text: str, *, kind: str, shown: str, stem: str) -> tuple[RawRecord | None, list[Problem]]:
+    """Parse one file's text. A file with a problem that leaves a value out yields no record."""
+    builder = _Builder(text, shown)
+    data, problems, documents = builder.run()
+    if not builder.parsed:
+        return None, problems
+    if documents == 0:
+        return None, [Problem(shown, 1, "", "file is empty; it must hold one record (a mapping of fields)")]
+    if not isinstance(data, dict):
+        problems.append(Problem(shown, 1, "", f"the file must hold a mapping of fields, not {_kind_of(data)}"))
+        return None, problems
+    if any(p.message.startswith(_LEFT_OUT) for p in problems):
+        return None, problems
+    return RawRecord(kind=kind, path=shown, stem=stem, data=data, text=text), problems
+
+
+class _Skip:
+    """Marks a mapping value to drop: its key was refused."""
+
+
+_SKIP = _Skip()
+_AWAITING_KEY = object()
+
+
+class _Builder:
+    """Plain values from parser events, with the problems that strict YAML refuses.
+
+    A frame on the stack is [container, its key path, the pending key of a mapping, the line of
+    each key seen in that mapping]. With `lines`, it also maps each key path to its line."""
+
+    def __init__(self, text: str, shown: str, *, lines: dict[Path_, int] | None = None) -> None:
+        self.text = text
+        self.shown = shown
+        self.lines = lines
+        self.problems: list[Problem] = []
+        self.stack: list[list[Any]] = []
+        self.root: Any = None
+        self.skipping = 0  # depth inside a subtree being skipped
+        self.parsed = False  # True once the whole text has been read without a syntax error
+
+    def run(self) -> tuple[Any, list[Problem], int]:
+        documents = 0
+        parser = _Parser(self.text)
         try:
-            if "&" in text:  # perhaps an anchor, so perhaps aliases: only _construct refuses them
-                raise _Unusual
-            record.data = _plain(node)
-        except _Unusual:  # build it again, reporting each problem with its line
-            record._lines = {}
-            record.data = _construct(loader, node, (), record, problems, seen=set())
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        message = error.problem or error.context
-        if error.context and message.startswith("but "):  # "but found another document"
-            message = f"{error.context}, {message}"
-        elif error.context_mark and "end of stream" in message:  # an unclosed quote: point at its start
-            mark, message = error.context_mark, f"{message} {error.context} that starts on this line"
-        line = mark.line + 1 if mark else 0
-        return None, [Problem(shown, line, "", f"YAML syntax error: {message}")]
-    except yaml.YAMLError as error:
-        return None, [Problem(shown, 0, "", f"YAML error: {error}")]
-    finally:
-        loader.dispose()
-    if not isinstance(record.data, dict):
-        problems.append(Problem(shown, 1, "", f"the file must hold a mapping of fields, not {_kind_of(record.data)}"))
-        return None, problems
-    if any(p.message.startswith(_LEFT_OUT) for p in problems):  # the model would only report the gaps again
-        return None, problems
-    return record, problems
+            while parser.check_event():
+                event = parser.get_event()
+                kind = type(event)
+                if kind is yaml.DocumentStartEvent:
+                    documents += 1
+                    if documents > 1:
+                        self._problem(event, "a second YAML document starts here; a file holds one record")
+                        break
+                elif kind in _VALUE_EVENTS:
+                    self._value(event)
+                elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                    if self.skipping:
+                        self.skipping -= 1
+                    else:
+                        self.stack.pop()
+            self.parsed = True
+        except yaml.MarkedYAMLError as error:
+            self.problems.append(_syntax_problem(error, self.shown))
+        except yaml.YAMLError as error:  # a reader error without a mark
+            self.problems.append(Problem(self.shown, 1, "", f"YAML error: {shown(str(error), limit=200)}"))
+        finally:
+            parser.dispose()
+        return self.root, self.problems, documents
 
+    def _value(self, event: Any) -> None:
+        opens = type(event) is not yaml.ScalarEvent and type(event) is not yaml.AliasEvent
+        if self.skipping:
+            self.skipping += opens
+            return
+        frame = self.stack[-1] if self.stack else None
+        if frame is not None and frame[2] is _AWAITING_KEY:
+            self._key(event, frame, opens=opens)
+            return
+        if frame is not None and frame[2] is _SKIP:
+            frame[2] = _AWAITING_KEY
+            self.skipping += opens
+            return
+        at = self._path_of_next(frame, event)
+        if getattr(event, "anchor", None) is not None or type(event) is yaml.AliasEvent:
+            self._problem(event, "anchors and aliases (&, *) are not allowed; write the value out", at=at)
+            if type(event) is yaml.AliasEvent:
+                self._place(frame, None)
+                return
+        if event.tag is not None:  # an explicit tag: !!int, !!null, !!python/..., !local
+            tag = printable(event.tag.replace("tag:yaml.org,2002:", "!!")[:40])
+            self._problem(event, f"YAML tags ({tag}) are not allowed; remove the tag", at=at)
+            self._place(frame, None)
+            self.skipping += opens
+            return
+        if not opens:
+            self._place(frame, self._scalar(event, at))
+        elif len(self.stack) >= MAX_DEPTH:
+            self._problem(event, f"nested more than {MAX_DEPTH} levels deep; a record is never that deep", at=at)
+            self._place(frame, None)
+            self.skipping += 1
+        else:
+            container: dict[str, Any] | list[Any] = {} if type(event) is yaml.MappingStartEvent else []
+            self._place(frame, container)
+            self.stack.append([container, at, _AWAITING_KEY if type(container) is dict else None, {}])
 
-class _Unusual(Exception):
-    """The file holds something that _construct must report or build (an alias, a tag, 1.10...)."""
+    def _key(self, event: Any, frame: list[Any], *, opens: bool) -> None:
+        at = frame[1]
+        if type(event) is not yaml.ScalarEvent:
+            if type(event) is yaml.AliasEvent:
+                self._problem(event, "anchors and aliases (&, *) are not allowed; write the value out", at=at)
+            else:
+                self._problem(event, "a key must be plain text, not a list or a mapping", at=at)
+                self.skipping += 1
+            frame[2] = _SKIP
+            return
+        key = event.value
+        if event.tag is not None or event.anchor is not None:
+            what = "YAML tags" if event.tag is not None else "anchors and aliases (&, *)"
+            self._problem(event, f"{what} are not allowed on a key; remove it", at=at)
+            frame[2] = _SKIP
+        elif key == "<<" and event.implicit[0]:
+            self._problem(event, "merge keys (<<) are not allowed; write the fields out", at=at)
+            frame[2] = _SKIP
+        elif key in frame[3]:
+            first = frame[3][key]
+            self._problem(event, f"duplicate key (first set on line {first}); keep one", at=(*at, key))
+            frame[2] = _SKIP
+        else:
+            line = event.start_mark.line + 1
+            frame[3][key] = line
+            frame[2] = key
+            if self.lines is not None:
+                self.lines.setdefault((*at, key), line)
 
+    def _path_of_next(self, frame: list[Any] | None, event: Any) -> Path_:
+        if frame is None:
+            return ()
+        container, at = frame[0], frame[1]
+        if type(container) is dict:
+            return (*at, frame[2])
+        path = (*at, len(container))
+        if self.lines is not None:
+            self.lines.setdefault(path, event.start_mark.line + 1)
+        return path
 
-def _plain(node: yaml.Node) -> Any:
-    # The common case, about twice as fast as _construct: plain mappings, lists and YAML 1.2
-    # scalars, no line map. Anything else raises _Unusual, and _construct starts over. Only
-    # for text without "&": with no anchor there can be no alias, so no node is seen twice.
-    kind = type(node)
-    if kind is yaml.ScalarNode:
-        build, value = _SCALARS.get(node.tag), node.value
-        if build is None or (not node.style and len(value) <= 3 and YAML_1_1_BOOLEANS.match(value)):
-            raise _Unusual
-        return build(value)
-    if kind is yaml.MappingNode and node.tag == _MAP:
-        result = {}
-        for key_node, value_node in node.value:
-            key = key_node.value
-            if key_node.tag != _STR or key in result:  # merge keys (<<), numbers as keys, duplicates
-                raise _Unusual
-            result[key] = _plain(value_node)
-        return result
-    if kind is yaml.SequenceNode and node.tag == _SEQ:
-        return [_plain(item) for item in node.value]
-    raise _Unusual
+    def _place(self, frame: list[Any] | None, value: Any) -> None:
+        if frame is None:
+            self.root = value
+        elif type(frame[0]) is dict:
+            frame[0][frame[2]] = value
+            frame[2] = _AWAITING_KEY
+        else:
+            frame[0].append(value)
 
-
-def _construct(
-    loader: Any, node: yaml.Node, at: Path_, record: RawRecord, problems: list[Problem], *, seen: set[int]
-) -> Any:
-    # An alias reuses a node already seen; refusing them rules out "billion laughs" bombs.
-    # The alias's own line (the node's mark is the anchor's); one problem per line is enough.
-    if id(node) in seen:
-        alias = Problem(
-            record.path,
-            record.line_of(at),
-            dotted(at),
-            "anchors and aliases (&, *) are not allowed; write the value out",
-        )
-        if not any(p.line == alias.line and p.message == alias.message for p in problems):
-            problems.append(alias)
-        return None
-    seen.add(id(node))
-    if node.tag not in _PLAIN_TAGS:  # !!python/..., !!binary, !!set, !custom: refused, never constructed
-        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-        problems.append(
-            Problem(
-                record.path, node.start_mark.line + 1, dotted(at), f"YAML tags ({tag}) are not allowed; remove the tag"
-            )
-        )
-        return None
-    record.lines.setdefault(at, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode):
-        result: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                problems.append(
-                    Problem(
-                        record.path,
-                        key_node.start_mark.line + 1,
-                        dotted(at),
-                        "merge keys (<<) are not allowed; write the fields out",
-                    )
+    def _scalar(self, event: Any, at: Path_) -> Any:
+        value = event.value
+        if not event.implicit[0]:  # quoted or block scalar: always text
+            return value
+        if value in _NULL:
+            return None
+        if value in _BOOL:
+            return _BOOL[value]
+        if _INT.fullmatch(value) or _FLOAT.fullmatch(value):
+            if len(value) > MAX_NUMBER_CHARS:
+                self._problem(
+                    event, f"a number of {len(value):,} characters; no field takes one that long (quote text)", at=at
                 )
-                continue
-            key = _scalar(loader, key_node)
-            if not isinstance(key, str):
-                key = str(key)
-            if key in result:
-                first = record.lines[(*at, key)]
-                problems.append(
-                    Problem(
-                        record.path,
-                        key_node.start_mark.line + 1,
-                        dotted((*at, key)),
-                        f"duplicate key (first set on line {first}); keep one",
-                    )
-                )
-                continue
-            record.lines[(*at, key)] = key_node.start_mark.line + 1
-            result[key] = _construct(loader, value_node, (*at, key), record, problems, seen=seen)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return [
-            _construct(loader, item, (*at, index), record, problems, seen=seen) for index, item in enumerate(node.value)
-        ]
-    if not node.style and YAML_1_1_BOOLEANS.match(node.value):  # plain style: None or ""
-        problems.append(
-            Problem(
-                record.path,
-                node.start_mark.line + 1,
-                dotted(at),
-                f'unquoted {node.value} is read as a boolean by YAML 1.1 tools; write "{node.value}" in quotes',
+                return None
+            return int(value) if _INT.fullmatch(value) else float(value)
+        if value in _FLOAT_SPECIAL:
+            return float(_FLOAT_SPECIAL[value])
+        if len(value) <= 5 and YAML_1_1_BOOLEANS.fullmatch(value):
+            self._problem(
+                event,
+                f'unquoted {value} is read as a boolean by YAML 1.1 tools; write "{value}" in quotes',
+                at=at,
             )
-        )
-    return _scalar(loader, node)
+        return value
+
+    def _problem(self, event: Any, message: str, *, at: Path_ = ()) -> None:
+        problem = Problem(self.shown, event.start_mark.line + 1, dotted(at), message)
+        # One problem per line and message: `[*a, *a, *a]` is one mistake.
+        if not any(p.line == problem.line and p.message == problem.message for p in self.problems):
+            self.problems.append(problem)
 
 
-# The scalar types the strict resolvers produce, built directly: PyYAML's generic constructor
-# costs about a third of the load time on large datasets.
-_SCALARS: dict[str, Any] = {
-    "tag:yaml.org,2002:str": str,
-    "tag:yaml.org,2002:int": int,
-    "tag:yaml.org,2002:bool": lambda value: value == "true",
-    "tag:yaml.org,2002:null": lambda value: None,
-}
+_VALUE_EVENTS = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent, yaml.AliasEvent)
 
 
-def _scalar(loader: Any, node: yaml.Node) -> Any:
-    build = _SCALARS.get(node.tag) if isinstance(node, yaml.ScalarNode) else None
-    return build(node.value) if build else loader.construct_object(node, deep=True)
+def _syntax_problem(error: yaml.MarkedYAMLError, file: str) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    message = error.problem or error.context or "cannot be read"
+    if error.context and message.startswith("but "):  # "but found another document"
+        message = f"{error.context}, {message}"
+    elif error.context_mark and "end of stream" in message:  # an unclosed quote: point at its start
+        mark, message = error.context_mark, f"{message} {error.context} that starts on this line"
+    line = mark.line + 1 if mark else 1
+    return Problem(file, line, "", f"YAML syntax error: {message}")
 
 
 def dotted(at: Path_) -> str:
@@ -292,6 +467,8 @@ def dotted(at: Path_) -> str:
 
 
 def _kind_of(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
     return {list: "a list", str: "a single text", int: "a number", float: "a number", bool: "a boolean"}.get(
-        type(value), type(value).__name__
+        type(value), "a single value"
     )
