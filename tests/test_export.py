@@ -6,8 +6,10 @@ import csv
 import io
 import json
 
+import pytest
+
 from partnerships import build_downloads, load_dataset
-from partnerships.export import dataset_json, memberships_csv, milestones_csv, partners_csv
+from partnerships.export import CSV_BOM, _cell, dataset_json, memberships_csv, milestones_csv, partners_csv
 from partnerships.models import Framework, Milestone, Partner
 from support import FIXTURE_DATA, ROOT, TODAY
 
@@ -15,7 +17,21 @@ DATASET = load_dataset(ROOT / "data", today=TODAY)
 
 
 def _rows(text: str) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(text)))
+    assert text.startswith(CSV_BOM)  # for Excel on Windows; readers that know UTF-8 skip it
+    return list(csv.DictReader(io.StringIO(text.removeprefix(CSV_BOM))))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["=1+1", "+1", "-1+1", "@SUM(A1)", "  =1+1", "\u00a0=1", "\u3000+1", "\x0b=1", "\t=1", "\r=1", "＝1", "\ttext"],
+)
+def test_a_cell_a_spreadsheet_could_run_starts_with_an_apostrophe(text):
+    assert _cell(text) == "'" + text
+
+
+@pytest.mark.parametrize("text", ["Finland", "1994-05-09", "Q&A", "e-mail", "a = b", "", None])
+def test_other_cells_are_left_as_they_are(text):
+    assert _cell(text) == (text or "")
 
 
 def test_json_round_trips_to_the_same_records():

@@ -6,6 +6,7 @@ Golden files live in tests/fixtures/expected/. After an intended change, regener
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from pathlib import Path
@@ -14,7 +15,7 @@ import jinja2
 import pytest
 
 from partnerships import build_pages, load_dataset
-from partnerships.models import Text
+from partnerships.models import Name
 from partnerships.render import Citations, fold, link, make_environment, md
 from support import FIXTURE_DATA, TODAY
 
@@ -32,10 +33,25 @@ def test_page_matches_golden_file(src_uri):
     assert PAGES[src_uri].markdown == golden.read_text(encoding="utf-8")
 
 
+def test_page_metadata_matches_golden_file():
+    golden = EXPECTED / "meta.json"
+    meta = {src_uri: page.meta for src_uri, page in sorted(PAGES.items()) if page.meta}
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+    assert meta == json.loads(golden.read_text(encoding="utf-8"))
+
+
 def test_no_golden_file_is_left_over():
     golden = {p.relative_to(EXPECTED).as_posix() for p in EXPECTED.rglob("*.md")}
 
     assert golden == set(PAGES)
+
+
+@pytest.mark.parametrize("src_uri", sorted(PAGES))
+def test_markdown_starts_with_its_heading_so_no_line_reads_as_metadata(src_uri):
+    # MkDocs reads a page's first lines as YAML front matter or as "key: value" metadata.
+    assert PAGES[src_uri].markdown.startswith("# ")
 
 
 def test_entity_pages_name_their_yaml_file_and_index_pages_none():
@@ -49,6 +65,24 @@ def test_markup_in_data_text_is_escaped():
     for character in "<[|*{":
         assert character not in escaped
     assert escaped.startswith("&#60;script&#62;")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1. not a list", "1&#46; not a list"),
+        ("1994) a year", "1994&#41; a year"),
+        ("- not a list", "&#45; not a list"),
+        ("+ not a list", "&#43; not a list"),
+        ("===", "&#61;=="),
+        ("---", "&#45;--"),
+        ("-5 degrees", "-5 degrees"),
+        ("1.5 million", "1.5 million"),
+        ("2004 enlargement", "2004 enlargement"),
+    ],
+)
+def test_text_that_starts_a_line_cannot_open_a_list_or_a_rule(text, expected):
+    assert md(text) == expected
 
 
 def test_newlines_fold_so_text_cannot_break_a_table_row():
@@ -89,6 +123,6 @@ def test_templates_read_view_keys_and_still_fail_on_a_missing_one():
     env = make_environment()
     template = env.from_string("{{ page.title }} {{ page.items | length }} {{ model.en }}")
 
-    assert template.render(page={"title": "Finland", "items": [1, 2]}, model=Text(en="Finland")) == "Finland 2 Finland"
+    assert template.render(page={"title": "Finland", "items": [1, 2]}, model=Name(en="Finland")) == "Finland 2 Finland"
     with pytest.raises(jinja2.UndefinedError):
         env.from_string("{{ page.missing }}").render(page={"title": "Finland"})

@@ -8,6 +8,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import pairwise
 
+from pydantic import BaseModel
+
 from .load import RawRecord, dotted
 from .models import Framework, Membership, Milestone, Model, PartialDate, Partner
 from .problems import Problem
@@ -23,13 +25,18 @@ def all_problems(entries: Sequence[Entry], *, known_ids: dict[str, set[str]], to
     """
     checks = (
         check_ids_match_file_names(entries),
+        check_reserved_ids(entries),
         check_unique_ids(entries),
+        check_unique_iso_codes(entries),
         check_references(entries, known_ids=known_ids),
+        check_no_repeated_references(entries),
         check_date_order(entries),
+        check_memberships_within_framework_and_partnership(entries),
         check_overlapping_memberships(entries),
         check_replacements(entries),
         check_replacement_cycles(entries),
         check_review_dates(entries, today=today),
+        check_nothing_after_today(entries, today=today),
     )
     return [problem for check in checks for problem in check]
 
@@ -46,6 +53,44 @@ def check_ids_match_file_names(entries: Iterable[Entry]) -> Iterator[Problem]:
                 ("id",),
                 f"id '{model.id}' must match the file name; rename the file to {model.id}.yaml or change the id",
             )
+
+
+# Each kind's list page is <kind>/index.md; a record with this id would take its place.
+RESERVED_IDS = ("index",)
+
+
+def check_reserved_ids(entries: Iterable[Entry]) -> Iterator[Problem]:
+    for record, model in entries:
+        if model.id in RESERVED_IDS:
+            yield _problem(
+                record,
+                ("id",),
+                f"id '{model.id}' is reserved: {record.kind}/{model.id}.md is the list of all {record.kind}; "
+                "choose another id",
+            )
+
+
+def check_unique_iso_codes(entries: Iterable[Entry]) -> Iterator[Problem]:
+    first_seen: dict[str, RawRecord] = {}
+    for record, model in entries:
+        if isinstance(model, Partner):
+            if model.iso in first_seen:
+                yield _problem(
+                    record, ("iso",), f"ISO code {model.iso} is already used by {first_seen[model.iso].path}"
+                )
+            else:
+                first_seen[model.iso] = record
+
+
+def check_no_repeated_references(entries: Iterable[Entry]) -> Iterator[Problem]:
+    for record, model in entries:
+        if isinstance(model, Milestone):
+            for field in ("frameworks", "partners"):
+                seen: set[str] = set()
+                for index, ref in enumerate(getattr(model, field)):
+                    if ref in seen:
+                        yield _problem(record, (field, index), f"'{ref}' is listed twice; keep one")
+                    seen.add(ref)
 
 
 def check_unique_ids(entries: Iterable[Entry]) -> Iterator[Problem]:
@@ -100,10 +145,35 @@ def check_date_order(entries: Iterable[Entry]) -> Iterator[Problem]:
                         (*at, "suspended", "since"),
                         f"suspension ({membership.suspended.since}) starts before the membership ({membership.since})",
                     )
+                if membership.suspended and _after(membership.suspended.since, membership.until):
+                    yield _problem(
+                        record,
+                        (*at, "suspended", "since"),
+                        f"suspension ({membership.suspended.since}) starts after the membership ended ({membership.until})",
+                    )
                 if membership.until and not membership.end_reason:
                     yield _problem(record, (*at, "until"), "an ended membership needs end_reason (why it ended)")
         elif isinstance(model, Milestone) and _after(model.date, model.end_date):
             yield _problem(record, ("end_date",), f"end_date ({model.end_date}) is before date ({model.date})")
+
+
+def check_memberships_within_framework_and_partnership(entries: Sequence[Entry]) -> Iterator[Problem]:
+    """A membership cannot start before its framework was launched, nor after the partner
+    became an Ally (an Ally is no longer a partner)."""
+    launched = {m.id: m.launched.date for _, m in entries if isinstance(m, Framework) and m.launched.date}
+    for record, model in entries:
+        if not isinstance(model, Partner):
+            continue
+        accession = model.nato_accession.date if model.nato_accession else None
+        for index, membership in enumerate(model.memberships):
+            at = ("memberships", index, "since")
+            start = launched.get(membership.framework)
+            if _after(start, membership.since):
+                yield _problem(
+                    record, at, f"{membership.since} is before '{membership.framework}' was launched ({start})"
+                )
+            if _after(membership.since, accession):
+                yield _problem(record, at, f"{membership.since} is after {model.id} joined NATO ({accession})")
 
 
 def _after(start: PartialDate | None, end: PartialDate | None) -> bool:
@@ -171,3 +241,54 @@ def check_review_dates(entries: Iterable[Entry], *, today: dt.date) -> Iterator[
     for record, model in entries:
         if model.reviewed.first_day > today:  # type: ignore[attr-defined]
             yield _problem(record, ("reviewed",), f"review date {model.reviewed} is in the future (today is {today})")  # type: ignore[attr-defined]
+
+
+def check_nothing_after_today(entries: Iterable[Entry], *, today: dt.date) -> Iterator[Problem]:
+    """Data records what has happened: a date after the build date is a typo (or a plan)."""
+    for record, model in entries:
+        for at, date in _dates(model):
+            if date.first_day > today:
+                yield _problem(
+                    record, at, f"{date} is in the future (today is {today}); record events once they happen"
+                )
+
+
+def _dates(model: Model) -> Iterator[tuple[tuple[str | int, ...], PartialDate]]:
+    candidates: list[tuple[tuple[str | int, ...], PartialDate | None]] = []
+    if isinstance(model, Framework):
+        candidates += [(("launched", "date"), model.launched.date), (("status", "since"), model.status.since)]
+        if model.predecessor:
+            candidates.append((("predecessor", "created"), model.predecessor.created))
+    elif isinstance(model, Partner):
+        if model.nato_accession:
+            candidates.append((("nato_accession", "date"), model.nato_accession.date))
+        for index, m in enumerate(model.memberships):
+            at = ("memberships", index)
+            candidates += [((*at, "since"), m.since), ((*at, "until"), m.until)]
+            if m.suspended:
+                candidates.append(((*at, "suspended", "since"), m.suspended.since))
+    elif isinstance(model, Milestone):
+        candidates += [(("date",), model.date), (("end_date",), model.end_date)]
+    return ((at, date) for at, date in candidates if date is not None)
+
+
+def plain_http_sources(entries: Iterable[Entry]) -> Iterator[Problem]:
+    """Notices, not problems: a plain http:// source still opens, but an https:// page, where
+    one exists, cannot be altered on the way to the reader."""
+    for record, model in entries:
+        for at, url in _sources(model, ()):
+            if url.startswith("http:"):
+                yield _problem(record, at, f"plain http:// source; use https:// if the site offers it: {url}")
+
+
+def _sources(model: BaseModel, at: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if name == "sources":
+            yield from (((*at, name, index), url) for index, url in enumerate(value))
+        elif isinstance(value, BaseModel):
+            yield from _sources(value, (*at, name))
+        elif isinstance(value, tuple):
+            for index, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from _sources(item, (*at, name, index))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -41,17 +42,27 @@ def _by_id(records: Iterable) -> list:
     return sorted(records, key=lambda r: r.id)
 
 
-def _text(value) -> str:
+# A cell that a spreadsheet may run as a formula (OWASP, "CSV Injection"): one starting with
+# = + - @ (or their full-width forms), after any spaces or control characters, which some
+# spreadsheets skip, or one starting with a tab or a carriage return.
+_FORMULA = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u200b\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20]|[\t\r]")
+# Excel on Windows reads a CSV file as the local code page unless it starts with a UTF-8
+# byte-order mark, and garbles every accent; other programs skip the mark (Python: utf-8-sig).
+CSV_BOM = "\ufeff"
+
+
+def _cell(value: object) -> str:
     text = "" if value is None else str(value)
-    # A cell starting with = + - @ runs as a formula when the CSV is opened in a spreadsheet.
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    # The apostrophe makes the spreadsheet show the cell as text, and shows the reader why.
+    return "'" + text if _FORMULA.match(text) else text
 
 
 def _csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     out = io.StringIO()
+    out.write(CSV_BOM)
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows([_text(cell) for cell in row] for row in rows)
+    writer.writerows([_cell(cell) for cell in row] for row in rows)
     return out.getvalue()
 
 

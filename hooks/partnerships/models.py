@@ -9,7 +9,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import difflib
-import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -28,7 +27,9 @@ from pydantic import (
 )
 
 from .load import RawRecord, dotted
-from .problems import Problem
+from .problems import Problem, shown
+from .text import text_problem
+from .urls import parse_web_address
 
 # --- Dates with a precision ------------------------------------------------------------------
 
@@ -49,7 +50,7 @@ MONTHS = {
         "décembre",
     ],
 }
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # ASCII digits only; fullmatch
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 
@@ -96,15 +97,15 @@ def parse_partial_date(value: Any) -> PartialDate:
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str):
-        raise ValueError(f"expected a date such as 2004-03-29, 2014-09 or 1994, got {value!r}")
-    match = _DATE.match(value)
+        raise ValueError(f"expected a date such as 2004-03-29, 2014-09 or 1994, got {_describe(value)}")
+    match = _DATE.fullmatch(value)
     if not match:
-        raise ValueError(f"{value!r} is not a date; write YYYY-MM-DD, YYYY-MM or YYYY")
+        raise ValueError(f"{shown(value)} is not a date; write YYYY-MM-DD, YYYY-MM or YYYY")
     year, month, day = (int(part) if part else None for part in match.groups())
     try:
         dt.date(year, month or 1, day or 1)
     except ValueError as error:
-        raise ValueError(f"{value!r} is not a real date ({error})") from None
+        raise ValueError(f"{shown(value)} is not a real date ({error})") from None
     return PartialDate(year, month, day)
 
 
@@ -136,38 +137,33 @@ DayDate = Annotated[Date, AfterValidator(_day_precision)]
 # --- Small value types ------------------------------------------------------------------------
 
 
-_URL_UNSAFE = re.compile(r"[\s<>\"'`]")
-_URL_PARTS = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://([^/?#]*)([^?#]*)")
-
-
-def split_url(url: str) -> tuple[str, str, str]:
-    """(scheme, host, path) of an absolute URL, lower-cased as urllib.parse.urlsplit gives them.
-
-    One regular expression instead of urlsplit's Python code: a large dataset cites tens of
-    thousands of distinct sources, each split to check it and again to label it."""
-    match = _URL_PARTS.match(url)
-    if match is None:
-        return "", "", ""
-    scheme, netloc, path = match.groups()
-    host = netloc.rpartition("@")[2]  # after any user:password@
-    host = host[1:].partition("]")[0] if host.startswith("[") else host.partition(":")[0]  # [IPv6] or host:port
-    return scheme.lower(), host.lower(), path
-
-
-@functools.lru_cache(maxsize=8192)  # pure; the same source is cited by many records
-def _check_url(value: str) -> str:
-    scheme, host, _ = split_url(value)
-    if scheme not in ("http", "https") or "." not in host:
-        raise ValueError(f"{value!r} is not a web address; use an http:// or https:// URL")
-    if _URL_UNSAFE.search(value):
-        raise ValueError(f"{value!r} contains spaces or quotes; percent-encode them")
+def _web_address(value: str) -> str:
+    parse_web_address(value)  # raises ValueError with the reason
     return value
 
 
-URL_PATTERN = r"^https?://"
-Url = Annotated[str, StringConstraints(pattern=URL_PATTERN), AfterValidator(_check_url)]
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
-Line = Annotated[str, StringConstraints(min_length=1, max_length=2000, pattern=r"\S")]
+def _prose(value: str) -> str:
+    problem = text_problem(value, single_line=False)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+def _single_line(value: str) -> str:
+    problem = text_problem(value, single_line=True)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+URL_PATTERN = r"^https?://"  # for editors' schema; urls.py checks the whole address
+Url = Annotated[str, StringConstraints(pattern=URL_PATTERN), AfterValidator(_web_address)]
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
+# Text a reader sees: a sentence or paragraph (`Line`), or a name or title (`NameLine`), which
+# must also hold no line break and no invisible character.
+Line = Annotated[str, StringConstraints(min_length=1, max_length=2000, pattern=r"\S"), AfterValidator(_prose)]
+NameLine = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=r"\S"), AfterValidator(_single_line)]
 Sources = Annotated[tuple[Url, ...], Field(min_length=1)]
 
 
@@ -178,13 +174,17 @@ class Model(BaseModel):
 
 
 class Text(Model):
-    """Text in English, optionally in French: `{en: Finland, fr: Finlande}`."""
+    """Text in English, optionally in French: `{en: ..., fr: ...}`."""
 
     en: Line
     fr: Line | None = None
 
-    def get(self, lang: str = "en") -> str:
-        return getattr(self, lang) or self.en
+
+class Name(Model):
+    """A name or title in English, optionally in French: `{en: Finland, fr: Finlande}`."""
+
+    en: NameLine
+    fr: NameLine | None = None
 
 
 class Statement(Model):
@@ -212,17 +212,17 @@ Region = Literal[
     "latin-america",
     "international",
 ]
-REGION_NAMES: dict[str, Text] = {
-    "europe": Text(en="Europe", fr="Europe"),
-    "south-caucasus": Text(en="South Caucasus", fr="Caucase du Sud"),
-    "central-asia": Text(en="Central Asia", fr="Asie centrale"),
-    "north-africa": Text(en="North Africa", fr="Afrique du Nord"),
-    "middle-east": Text(en="Middle East", fr="Moyen-Orient"),
-    "gulf": Text(en="Gulf", fr="Golfe"),
-    "asia-pacific": Text(en="Asia-Pacific", fr="Asie-Pacifique"),
-    "south-asia": Text(en="South Asia", fr="Asie du Sud"),
-    "latin-america": Text(en="Latin America", fr="Amérique latine"),
-    "international": Text(en="International organisation", fr="Organisation internationale"),
+REGION_NAMES: dict[str, Name] = {
+    "europe": Name(en="Europe", fr="Europe"),
+    "south-caucasus": Name(en="South Caucasus", fr="Caucase du Sud"),
+    "central-asia": Name(en="Central Asia", fr="Asie centrale"),
+    "north-africa": Name(en="North Africa", fr="Afrique du Nord"),
+    "middle-east": Name(en="Middle East", fr="Moyen-Orient"),
+    "gulf": Name(en="Gulf", fr="Golfe"),
+    "asia-pacific": Name(en="Asia-Pacific", fr="Asie-Pacifique"),
+    "south-asia": Name(en="South Asia", fr="Asie du Sud"),
+    "latin-america": Name(en="Latin America", fr="Amérique latine"),
+    "international": Name(en="International organisation", fr="Organisation internationale"),
 }
 StatusValue = Literal["active", "suspended", "dormant", "replaced"]
 # Map colours, in priority order: a partner in several frameworks takes the first group it has.
@@ -241,7 +241,7 @@ class Status(Model):
 
 
 class Predecessor(Model):
-    name: Text
+    name: Name
     created: Date | None = None
     text: Text
     sources: Sources
@@ -251,9 +251,9 @@ class Framework(Model):
     """data/frameworks/<id>.yaml: one partnership framework."""
 
     id: Slug
-    name: Text
-    acronym: Text | None = None
-    aliases: tuple[Line, ...] = Field(default=(), description="other names and spellings readers search for")
+    name: Name
+    acronym: Name | None = None
+    aliases: tuple[NameLine, ...] = Field(default=(), description="other names and spellings readers search for")
     launched: Event
     status: Status
     replaced_by: Slug | None = None
@@ -292,8 +292,8 @@ class Partner(Model):
     """data/partners/<id>.yaml: a state or organisation that is or was a partner."""
 
     id: Slug
-    name: Text
-    aliases: tuple[Line, ...] = ()
+    name: Name
+    aliases: tuple[NameLine, ...] = ()
     iso: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
     type: Literal["state", "organisation"]
     region: Region
@@ -309,7 +309,7 @@ class Milestone(Model):
     id: Slug
     date: Date
     end_date: Date | None = None
-    title: Text
+    title: Name
     summary: Text
     frameworks: tuple[Slug, ...] = ()
     partners: tuple[Slug, ...] = ()
@@ -339,12 +339,13 @@ def to_models(records: Iterable[RawRecord]) -> tuple[list[tuple[RawRecord, Model
 
 
 def _problem(record: RawRecord, model: type[Model], detail: Any) -> Problem:
-    loc = tuple(part for part in detail["loc"] if not _is_union_tag(part))
+    loc = tuple(detail["loc"])
     kind = detail["type"]
     value = detail.get("input")
     if kind == "extra_forbidden":
         allowed = sorted(_fields_at(model, loc[:-1]))
-        message = f"unknown field{_did_you_mean(str(loc[-1]), allowed)}; allowed: {', '.join(allowed)}"
+        name = " (an empty key)" if loc[-1] == "" else _did_you_mean(str(loc[-1]), allowed)
+        message = f"unknown field{name}; allowed: {', '.join(allowed)}"
     elif kind == "missing":
         message = "required field is missing"
     elif isinstance(value, bool) and kind in ("string_type", "literal_error", "string_pattern_mismatch"):
@@ -355,13 +356,16 @@ def _problem(record: RawRecord, model: type[Model], detail: Any) -> Problem:
     elif isinstance(value, float) and kind == "string_type":
         message = f"got the number {value!r}: YAML reads 1.10 as 1.1; put the value in quotes"
     elif kind == "literal_error":
-        message = f"{value!r} is not allowed; {detail['msg'].replace('Input should be', 'use')}"
+        message = f"{shown(value)} is not allowed; {detail['msg'].replace('Input should be', 'use')}"
     elif kind == "string_pattern_mismatch" and _pattern_of(detail) == URL_PATTERN:
-        message = f"{value!r} is not a web address; only http:// and https:// links are allowed"
+        if value.lower().startswith(("http://", "https://")):
+            message = f"{shown(value)} starts with an upper-case scheme; write http:// or https:// in lower case"
+        else:
+            message = f"{shown(value)} is not a web address; only http:// and https:// links are allowed"
     elif kind == "string_pattern_mismatch" and loc and loc[-1] == "iso":
-        message = f'{value!r} is not an ISO 3166-1 alpha-2 code; use two capital letters, e.g. "FI"'
-    elif kind == "string_pattern_mismatch" and _pattern_of(detail) == Slug.__metadata__[0].pattern:
-        message = f"{value!r} is not an id; use lower-case letters, digits and hyphens, e.g. north-macedonia"
+        message = f'{shown(value)} is not an ISO 3166-1 alpha-2 code; use two capital letters, e.g. "FI"'
+    elif kind == "string_pattern_mismatch" and _pattern_of(detail) == SLUG_PATTERN:
+        message = f"{shown(value)} is not an id; use lower-case letters, digits and hyphens, e.g. north-macedonia"
     elif kind in ("string_type", "model_type", "tuple_type", "dict_type"):
         wanted = {
             "string_type": "text",
@@ -385,11 +389,6 @@ def _echo_of_item_error(detail: Any, details: list[Any]) -> bool:
     )
 
 
-def _is_union_tag(part: Any) -> bool:
-    # pydantic adds the union member's type name (e.g. 'function-plain[...]') to the loc.
-    return isinstance(part, str) and ("[" in part or part in ("Text", "Statement"))
-
-
 def _pattern_of(detail: Any) -> str | None:
     return (detail.get("ctx") or {}).get("pattern")
 
@@ -401,7 +400,11 @@ def _describe(value: Any) -> str:
         return "a list"
     if value is None:
         return "nothing (null)"
-    return f"{type(value).__name__} {value!r}"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value!r}"
+    return f"the text {shown(value)}"
 
 
 def _did_you_mean(word: str, choices: list[str]) -> str:

@@ -1,9 +1,14 @@
 """The whole flow, in order:
 
-1. load: read data/<kind>/*.yaml with a strict YAML loader (load.py);
-2. models: validate each record against the single schema (models.py);
-3. checks: cross-record rules (checks.py); any problem so far raises one DataError;
-4. render: Markdown pages from templates (render.py) and downloadable files (export.py).
+1. settings: the environment's settings (settings.py);
+2. load: data/<kind>/*.yaml, its layout, bytes and strict YAML (load.py);
+3. models: each record against the single schema (models.py);
+4. checks: cross-record rules (checks.py); any problem so far raises one DataError;
+5. render: Markdown pages from templates (render.py) and downloadable files (export.py),
+   then the check that no generated file would replace a hand-written one.
+
+`prepare_site` runs all of it. The MkDocs hook and `python -m partnerships check` both call
+it, before anything is written, so they always agree on what is wrong.
 """
 
 from __future__ import annotations
@@ -11,45 +16,76 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .checks import all_problems
+import jinja2
+
+from .checks import all_problems, plain_http_sources
 from .dataset import Dataset
 from .export import Download, build_downloads
-from .load import KINDS, load_records
+from .load import load_records
 from .models import Framework, Milestone, Partner, to_models
-from .problems import DataError
+from .problems import DataError, Problem
 from .render import Page, make_environment, render_pages
+from .settings import Settings, read_settings
 
 
-def load_dataset(data_dir: Path, *, today: dt.date) -> Dataset:
+@dataclass(frozen=True)
+class Project:
+    """Where a site's parts are. `root` is the folder of mkdocs.yml; paths in messages are
+    shown relative to it."""
+
+    root: Path
+    data_dir: Path
+    docs_dir: Path
+
+    @classmethod
+    def at(cls, root: Path, *, data_dir: Path | None = None, docs_dir: Path | None = None) -> Project:
+        return cls(root=root, data_dir=data_dir or root / "data", docs_dir=docs_dir or root / "docs")
+
+    def shown(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix() if path.is_relative_to(self.root) else path.as_posix()
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A dataset that passed every check, and what is worth telling its editors anyway."""
+
+    dataset: Dataset
+    notices: list[Problem] = field(default_factory=list)
+
+
+def check_data(data_dir: Path, *, today: dt.date, shown_root: Path | None = None) -> Checked:
     """Load and check data/; raise DataError listing every problem found."""
-    records, problems = load_records(data_dir)
-
-    entries, model_problems = to_models(records)
+    loaded = load_records(data_dir, shown_root=shown_root)
+    entries, model_problems = to_models(loaded.records)
     # Every file counts as known, even one that failed to parse: its own problem is reported once.
-    known_ids = {kind: {file.stem for file in (data_dir / kind).glob("*.yaml")} for kind in KINDS}
-    problems += model_problems
-    problems += all_problems(entries, known_ids=known_ids, today=today)
+    problems = loaded.problems + model_problems + all_problems(entries, known_ids=loaded.ids, today=today)
     if problems:
         raise DataError(problems)
     models = [model for _, model in entries]
-    return Dataset(
+    dataset = Dataset(
         frameworks=tuple(m for m in models if isinstance(m, Framework)),
         partners=tuple(m for m in models if isinstance(m, Partner)),
         milestones=tuple(m for m in models if isinstance(m, Milestone)),
     )
+    return Checked(dataset=dataset, notices=list(plain_http_sources(entries)))
+
+
+def load_dataset(data_dir: Path, *, today: dt.date) -> Dataset:
+    """The checked dataset alone."""
+    return check_data(data_dir, today=today).dataset
 
 
 @contextlib.contextmanager
 def paused_gc() -> Iterator[None]:
     """Run a build step with Python's cyclic garbage collector off.
 
-    Loading and rendering allocate hundreds of thousands of small objects and free none of
-    them in cycles; the collector's repeated scans were a quarter of the hook's time at
-    10,000 records (bench/profile_hook.py). Reference counting still frees memory as usual."""
+    Loading and rendering allocate many small objects and free none of them in cycles; the
+    collector's repeated scans were a large share of the hook's time on big datasets
+    (bench/profile_hook.py). Reference counting still frees memory as usual."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -67,16 +103,83 @@ class Site:
     downloads: list[Download]
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """A site ready to hand to MkDocs, what it was built from, and notices for editors."""
+
+    dataset: Dataset
+    site: Site
+    settings: Settings
+    notices: list[Problem]
+
+
+def prepare_site(
+    project: Project,
+    *,
+    environ: Mapping[str, str],
+    directory_urls: bool = True,
+    env: jinja2.Environment | None = None,
+) -> Prepared:
+    """Everything that can fail a build because of data, file layout or settings, checked
+    before anything is written. Raises one DataError listing every problem."""
+    settings, problems = read_settings(environ)
+    try:
+        checked = check_data(project.data_dir, today=settings.today, shown_root=project.root)
+    except DataError as error:
+        raise DataError([*problems, *error.problems]) from None
+    if problems:
+        raise DataError(problems)
+    site = build_site(checked.dataset, today=settings.today, directory_urls=directory_urls, env=env)
+    collisions = check_generated_paths(site, project=project)
+    if collisions:
+        raise DataError(collisions)
+    return Prepared(dataset=checked.dataset, site=site, settings=settings, notices=checked.notices)
+
+
 def build_site(
-    dataset: Dataset, *, today: dt.date, directory_urls: bool = True, template_cache: Path | None = None
+    dataset: Dataset, *, today: dt.date, directory_urls: bool = True, env: jinja2.Environment | None = None
 ) -> Site:
-    """Render every generated page and download; one template environment per build."""
+    """Render every generated page and download."""
     downloads = build_downloads(dataset)
-    env = make_environment(cache_dir=template_cache)
-    pages = render_pages(dataset, env=env, today=today, downloads=downloads, directory_urls=directory_urls)
+    pages = render_pages(
+        dataset, env=env or make_environment(), today=today, downloads=downloads, directory_urls=directory_urls
+    )
     return Site(pages=pages, downloads=downloads)
 
 
 def build_pages(dataset: Dataset, *, today: dt.date, directory_urls: bool = True) -> list[Page]:
     """The generated pages alone."""
     return build_site(dataset, today=today, directory_urls=directory_urls).pages
+
+
+def check_generated_paths(site: Site, *, project: Project) -> list[Problem]:
+    """A hand-written file in docs/ where a generated page or download goes would silently
+    lose to it, or replace it; both are refused."""
+    problems = []
+    for uri, source in [(p.src_uri, p.source_file) for p in site.pages] + [(d.src_uri, None) for d in site.downloads]:
+        for candidate in _same_output(uri):
+            path = project.docs_dir / candidate
+            if path.exists() or path.is_symlink():
+                origin = f"from {source}" if source else "from data/"
+                message = f"{uri} is generated {origin}; remove or rename the hand-written file"
+                problems.append(Problem(project.shown(path), 0, "", message))
+    return problems
+
+
+def _same_output(uri: str) -> list[str]:
+    # MkDocs writes partners/x.md and partners/x/index.md to the same place, and takes a
+    # folder's README.md as its index.md.
+    if uri.endswith("/index.md") or uri == "index.md":
+        return [uri, uri.removesuffix("index.md") + "README.md"]
+    if uri.endswith(".md"):
+        return [uri, uri.removesuffix(".md") + "/index.md"]
+    return [uri]
+
+
+def placeholder_site(*, env: jinja2.Environment | None = None) -> Prepared:
+    """What `mkdocs serve` shows when the data has not been valid once since it started: a
+    home page that says so (the problems are listed in the banner of every page)."""
+    env = env or make_environment()
+    page = Page("index.md", env.get_template("placeholder.md.j2").render(), meta={"title": "Data problems"})
+    settings = Settings(today=dt.date.today(), edit_url_template=None)
+    return Prepared(dataset=Dataset((), (), ()), site=Site(pages=[page], downloads=[]), settings=settings, notices=[])

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import json
 import posixpath
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,8 @@ from .dataset import Dataset
 from .export import DOWNLOAD_DIR, Download
 from .geo import load_world
 from .history import FIRST_YEAR, Chronology
-from .models import MAP_GROUPS, REGION_NAMES, Framework, Membership, Milestone, PartialDate, Partner, Text, split_url
+from .models import MAP_GROUPS, REGION_NAMES, Framework, Membership, Milestone, Name, PartialDate, Partner
+from .urls import parse_web_address
 
 TEMPLATES = Path(__file__).parent / "templates"
 LATEST_MILESTONES_ON_HOME = 6
@@ -33,6 +33,9 @@ STATUS_LABELS = {"active": "Active", "suspended": "Suspended", "dormant": "Dorma
 _MD_SPECIAL_CHARS = "\\`*_{}[]<>#!|~^&"
 _MD_SPECIAL = str.maketrans({c: f"&#{ord(c)};" for c in _MD_SPECIAL_CHARS})
 _HAS_MD_SPECIAL = re.compile(f"[{re.escape(_MD_SPECIAL_CHARS)}]")
+# What makes a line a list item, a rule or a heading underline when a text starts a line:
+# "1. ", "1) ", "- ", "+ ", "===". The marker's last character becomes an entity.
+_LINE_START = re.compile(r"[0-9]+[.)](?=\s|$)|[-+=](?=[\s=-]|$)")
 
 
 _MARKUP = re.compile(r"[<>{}\[\]`*_#|\\]")
@@ -40,11 +43,17 @@ _MARKUP = re.compile(r"[<>{}\[\]`*_#|\\]")
 
 @dataclass(frozen=True)
 class Page:
-    """One generated page: where it goes, its Markdown, and the data file it comes from."""
+    """One generated page: where it goes, its Markdown, the data file it comes from, and the
+    page's metadata (title, search tags and boost, hidden parts of the layout).
+
+    The metadata is handed to MkDocs as a dict, never as YAML front matter in the Markdown:
+    a value that YAML cannot round-trip would make MkDocs drop the front matter silently and
+    render it as Markdown."""
 
     src_uri: str
     markdown: str
     source_file: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
 
 
 def md(text: str | None) -> str:
@@ -53,16 +62,32 @@ def md(text: str | None) -> str:
         return ""
     text = " ".join(text.split())
     # Few texts hold any of these; a search is three times faster than translate on the rest.
-    return text.translate(_MD_SPECIAL) if _HAS_MD_SPECIAL.search(text) else text
+    if _HAS_MD_SPECIAL.search(text):
+        text = text.translate(_MD_SPECIAL)
+    start = _LINE_START.match(text)
+    if start:
+        end = start.end()
+        text = f"{text[: end - 1]}&#{ord(text[end - 1])};{text[end:]}"
+    return text
 
 
-def front_matter_title(text: str) -> str:
-    """The page title for the browser tab, as a JSON (so YAML) string.
+def tab_title(text: str) -> str:
+    """The page title for the browser tab and the search index.
 
     Material prints `page.title | striptags`, and striptags turns entities back into markup, so
     escaping is not enough there: look-alike characters replace < > & instead."""
-    plain = " ".join(text.split()).translate(str.maketrans({"<": "‹", ">": "›", "&": "＆"}))
-    return json.dumps(plain, ensure_ascii=False)
+    return " ".join(text.split()).translate(_TITLE_LOOK_ALIKES)
+
+
+_TITLE_LOOK_ALIKES = str.maketrans({"<": "‹", ">": "›", "&": "＆"})
+
+
+def entity_meta(title: str, *, boost: float, tags: list[str] | None = None) -> dict[str, Any]:
+    """Metadata of a framework, partner or milestone page."""
+    meta: dict[str, Any] = {"title": tab_title(title), "search": {"boost": boost}}
+    if tags is not None:
+        meta["tags"] = tags
+    return meta
 
 
 @functools.lru_cache(maxsize=65536)  # pure; each name is folded on many pages
@@ -106,11 +131,9 @@ def _href(url: str) -> str:
     return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
 
 
-@functools.lru_cache(maxsize=4096)  # a pure function of its argument; each URL is cited many times
 def _label(url: str) -> str:
-    _, host, path = split_url(url)
-    label = host.removeprefix("www.") + path.rstrip("/")
-    return label if len(label) <= 70 else label[:67] + "…"
+    # The host a browser will open, in Unicode, and the path (urls.py; accepted URLs only).
+    return parse_web_address(url).label
 
 
 def link(from_uri: str, to_uri: str, text: str) -> str:
@@ -146,19 +169,15 @@ class _ViewEnvironment(jinja2.Environment):
         return super().getattr(obj, attribute)
 
 
-def make_environment(*, cache_dir: Path | None = None) -> jinja2.Environment:
-    """One environment per build: templates are read from files, undefined names fail loudly.
+def make_environment() -> jinja2.Environment:
+    """Templates read from files, compiled in memory, undefined names failing loudly.
 
-    With `cache_dir`, compiled templates are kept there between builds. Jinja checks each
-    against its template's source, and compiling them is most of a small build's cost."""
-    cache = None
-    if cache_dir is not None:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        cache = jinja2.FileSystemBytecodeCache(str(cache_dir))
+    Compiled templates are never cached on disk: a cache file in the work tree would be code
+    that the next build runs. An environment kept between `mkdocs serve` rebuilds compiles each
+    template once and, with auto_reload, again only when its file changes."""
     env = _ViewEnvironment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
-        bytecode_cache=cache,
-        auto_reload=False,  # a new environment each build; no need to stat each template per page
+        auto_reload=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -213,7 +232,7 @@ def _partners_in_order(partners: Iterable[Partner]) -> list[Partner]:
     return sorted(partners, key=lambda p: fold(p.name.en).casefold())
 
 
-def _aliases(*names: Text | None, extra: Sequence[str] = ()) -> list[str]:
+def _aliases(*names: Name | None, extra: Sequence[str] = ()) -> list[str]:
     """Other names a reader may search for, each once, plus accent-free forms."""
     seen: list[str] = []
     for name in [*(n.fr for n in names if n), *extra]:
@@ -223,13 +242,13 @@ def _aliases(*names: Text | None, extra: Sequence[str] = ()) -> list[str]:
     return seen
 
 
-def _search_terms(*names: Text | None, extra: Sequence[str] = ()) -> str:
-    """Front-matter tags: Material's search weighs tags far above titles, so a search for a
-    name, acronym or other spelling lists the entity's own page first. They are not shown."""
+def _search_terms(*names: Name | None, extra: Sequence[str] = ()) -> list[str]:
+    """Search tags: Material's search weighs tags far above titles, so a search for a name,
+    acronym or other spelling lists the entity's own page first. They are not shown."""
     terms = [n.en for n in names if n] + _aliases(*names, extra=extra)
-    # Only plain words: anything markup-like stays out of front matter and the search index.
+    # Only plain words: anything markup-like stays out of the search index.
     plain = [term for term in terms if not _MARKUP.search(term)]
-    return json.dumps(list(dict.fromkeys(plain)), ensure_ascii=False)
+    return list(dict.fromkeys(plain))
 
 
 def _current(membership: Membership) -> bool:
@@ -299,10 +318,11 @@ def render_framework(framework: Framework, *, dataset: Dataset, env: jinja2.Envi
         "milestones": _milestone_rows(dataset.milestones_of("frameworks", framework.id), from_uri=here),
         "reviewed": framework.reviewed.human(),
     }
-    view["search_terms"] = _search_terms(framework.name, framework.acronym, extra=framework.aliases)
-    view["tab_title"] = front_matter_title(view["title"])
     markdown = env.get_template("framework.md.j2").render(page=view, sources=cite.listing())
-    return Page(here, markdown, f"data/frameworks/{framework.id}.yaml")
+    meta = entity_meta(
+        view["title"], boost=3, tags=_search_terms(framework.name, framework.acronym, extra=framework.aliases)
+    )
+    return Page(here, markdown, f"data/frameworks/{framework.id}.yaml", meta)
 
 
 def _predecessor(framework: Framework, cite: Citations) -> dict[str, str] | None:
@@ -363,10 +383,9 @@ def render_partner(partner: Partner, *, dataset: Dataset, env: jinja2.Environmen
         "milestones": _milestone_rows(dataset.milestones_of("partners", partner.id), from_uri=here),
         "reviewed": partner.reviewed.human(),
     }
-    view["search_terms"] = _search_terms(partner.name, extra=[partner.iso, *partner.aliases])
-    view["tab_title"] = front_matter_title(view["title"])
     markdown = env.get_template("partner.md.j2").render(page=view, sources=cite.listing())
-    return Page(here, markdown, f"data/partners/{partner.id}.yaml")
+    meta = entity_meta(view["title"], boost=3, tags=_search_terms(partner.name, extra=[partner.iso, *partner.aliases]))
+    return Page(here, markdown, f"data/partners/{partner.id}.yaml", meta)
 
 
 def _partner_summary(partner: Partner, current: list[Membership], dataset: Dataset) -> str:
@@ -400,10 +419,9 @@ def render_milestone(milestone: Milestone, *, dataset: Dataset, env: jinja2.Envi
         ],
         "seed": md(milestone.seed.en) if milestone.seed else None,
         "reviewed": milestone.reviewed.human(),
-        "tab_title": front_matter_title(milestone.title.en),
     }
     markdown = env.get_template("milestone.md.j2").render(page=view, sources=cite.listing())
-    return Page(here, markdown, f"data/milestones/{milestone.id}.yaml")
+    return Page(here, markdown, f"data/milestones/{milestone.id}.yaml", entity_meta(milestone.title.en, boost=2))
 
 
 def _review_span(dataset: Dataset) -> dict[str, str] | None:
@@ -496,7 +514,8 @@ def render_matrix(dataset: Dataset, *, env: jinja2.Environment, today: dt.date, 
         rows.append({"link": _history_link(here, partner, chronology=chronology), "cells": " | ".join(cells)})
     columns = [{"link": link(here, uri("frameworks", f.id), dataset.short_name[f.id])} for f in frameworks]
     view = {"columns": columns, "rows": rows, "years": _years(today)}
-    return Page(here, env.get_template("matrix.md.j2").render(page=view))
+    # The framework columns need the full width of the window.
+    return Page(here, env.get_template("matrix.md.j2").render(page=view), meta={"hide": ["navigation", "toc"]})
 
 
 def _matrix_cell(memberships: list[Membership], *, chronology: Chronology) -> str:
@@ -555,7 +574,8 @@ def render_home(dataset: Dataset, *, env: jinja2.Environment) -> Page:
         "framework_count": len(dataset.frameworks),
         "milestone_count": len(dataset.milestones),
     }
-    return Page(here, env.get_template("home.md.j2").render(page=view))
+    meta = {"title": "NATO's partnerships", "search": {"boost": 0.5}}
+    return Page(here, env.get_template("home.md.j2").render(page=view), meta=meta)
 
 
 # --- Map and data pages -------------------------------------------------------------------------
@@ -637,7 +657,7 @@ def render_map(
         "source": world.source,
         "licence": world.licence,
     }
-    return Page(here, env.get_template("map.md.j2").render(page=view))
+    return Page(here, env.get_template("map.md.j2").render(page=view), meta={"title": "World map"})
 
 
 def render_data_page(dataset: Dataset, *, env: jinja2.Environment, downloads: Sequence[Download]) -> Page:

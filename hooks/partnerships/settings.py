@@ -1,0 +1,71 @@
+"""Settings from the environment, checked like data: a bad value is a located problem, never a
+traceback halfway through a build. The only place that reads os.environ's values."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .problems import Problem, shown
+from .urls import parse_web_address
+
+ENVIRONMENT = "environment"  # the `file` of a setting's Problem
+# SOURCE_DATE_EPOCH (reproducible-builds.org) pins "today" for the hook and the date MkDocs
+# stamps into sitemap.xml.gz, whose gzip header holds it in 32 bits.
+EPOCH_LIMIT = 2**32
+_DIGITS = re.compile(r"[0-9]{1,10}")
+EDIT_URL = "PARTNERSHIPS_EDIT_URL"
+PATH_PLACEHOLDER = "{path}"
+
+
+@dataclass(frozen=True)
+class Settings:
+    today: dt.date
+    edit_url_template: str | None  # None: keep the one in mkdocs.yml
+
+
+def read_settings(environ: Mapping[str, str]) -> tuple[Settings, list[Problem]]:
+    """The build's settings, and what is wrong with them. A bad date falls back to the system
+    date so that the data can still be checked."""
+    problems: list[Problem] = []
+    today, problem = _build_date(environ.get("SOURCE_DATE_EPOCH"))
+    problems += problem
+    edit_url, problem = _edit_url(environ.get(EDIT_URL))
+    problems += problem
+    return Settings(today=today, edit_url_template=edit_url), problems
+
+
+def _build_date(value: str | None) -> tuple[dt.date, list[Problem]]:
+    if value is None:
+        return dt.date.today(), []
+    if not _DIGITS.fullmatch(value) or int(value) >= EPOCH_LIMIT:
+        return dt.date.today(), [
+            Problem(
+                ENVIRONMENT,
+                0,
+                "SOURCE_DATE_EPOCH",
+                f"{shown(value)} is not a build time; give whole seconds since 1970-01-01 UTC, "
+                f"from 0 to {EPOCH_LIMIT - 1} (for example `date +%s`), or unset it",
+            )
+        ]
+    return dt.datetime.fromtimestamp(int(value), tz=dt.UTC).date(), []
+
+
+def _edit_url(value: str | None) -> tuple[str | None, list[Problem]]:
+    if value is None:
+        return None, []
+    rest = value.replace(PATH_PLACEHOLDER, "")
+    if value.count(PATH_PLACEHOLDER) != 1 or "{" in rest or "}" in rest:
+        reason = f"{shown(value)} must hold {PATH_PLACEHOLDER} once, where the file's path goes, and no other braces"
+    else:
+        try:
+            address = parse_web_address(value.replace(PATH_PLACEHOLDER, "data/x.yaml"))
+        except ValueError as error:
+            reason = str(error)
+        else:
+            if address.scheme == "https":
+                return value, []
+            reason = f"{shown(value)} must be an https:// address"
+    return None, [Problem(ENVIRONMENT, 0, EDIT_URL, reason)]
