@@ -1,74 +1,194 @@
-"""MkDocs hook: validate data/ and add its pages to the site. The only code that knows MkDocs.
+"""MkDocs hook: check the project and add the pages generated from data/. The only code that
+knows MkDocs; everything else lives in the MkDocs-free package hooks/partnerships/.
 
-Everything else lives in the MkDocs-free package hooks/partnerships/ (load -> models ->
-checks -> render), so another generator would only need a new version of this file.
+What the hook promises, whatever the data, files or settings hold:
+
+- every check runs in on_config, before MkDocs touches the site folder, and it is the same
+  function that `python -m partnerships check` runs;
+- the site is built into a staging folder beside site_dir and moved into place only once the
+  build has finished with no error and, in strict mode, no warning: a failed build leaves the
+  previous site byte for byte;
+- under `mkdocs serve`, a data problem does not stop the server: it keeps serving the last
+  good pages with the problems listed in a banner, and reloads once they are fixed.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import os
+import shutil
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
+from mkdocs.utils import CountHandler
 
-from partnerships import DataError, Download, Page, build_site, load_dataset, paused_gc
+from partnerships import DataError, Prepared, Project, make_environment, paused_gc, placeholder_site, prepare_site
 
 if TYPE_CHECKING:
+    import jinja2
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
 
-log = logging.getLogger("mkdocs.hooks.partnership_pages")
+# "mkdocs", or "properdocs" when its fork runs this hook through its mkdocs alias.
+GENERATOR = CountHandler.__module__.partition(".")[0]
+log = logging.getLogger(f"{GENERATOR}.hooks.partnership_pages")
 
-# Pages and downloads rendered in on_config wait here for on_files. MkDocs imports a hook once
-# per process (`mkdocs serve` does not reload it), so on_config replaces both on every build.
-_pending: list[Page] = []
-_downloads: list[Download] = []
+
+@dataclass
+class _State:
+    """What the hook keeps between events, and between the builds of one `mkdocs serve`
+    (MkDocs imports a hook once per process and never reloads it)."""
+
+    command: str = "build"
+    dirty: bool = False
+    templates: jinja2.Environment | None = None  # compiled once per process, in memory
+    last_good: Prepared | None = None
+    prepared: Prepared | None = None
+    meta: dict[str, dict[str, Any]] = field(default_factory=dict)
+    target: Path | None = None  # the site_dir MkDocs was given
+    staging: Path | None = None  # where this build is written instead
+
+
+_state = _State()
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    _state.command, _state.dirty = command, dirty
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    # on_config runs before MkDocs empties site/, so bad data aborts with the last good site intact.
-    root = _project_root(config)
-    today = _build_date()
+    # Plugins' on_config ran first: the offline plugin has already turned directory URLs off.
+    # None of them writes into site_dir before on_post_build, when it is the staging folder.
+    project = Project.at(_project_root(config), docs_dir=Path(config.docs_dir))
+    _state.templates = _state.templates or make_environment()
+    config.extra["data_problems"] = []
     with paused_gc():
         try:
-            dataset = load_dataset(root / "data", today=today)
+            prepared = prepare_site(
+                project, environ=os.environ, directory_urls=config.use_directory_urls, env=_state.templates
+            )
         except DataError as error:
-            raise PluginError(error.report()) from None
-        # Plugins' on_config ran first: the offline plugin has already turned directory URLs off.
-        site = build_site(
-            dataset, today=today, directory_urls=config.use_directory_urls, template_cache=root / ".cache" / "templates"
+            if _state.command != "serve":
+                raise PluginError(error.report()) from None
+            prepared = _keep_serving(config, error)
+        else:
+            _state.last_good = prepared
+    _state.prepared = prepared
+    if prepared.settings.edit_url_template:
+        config.edit_uri_template = prepared.settings.edit_url_template
+    if prepared.notices:
+        log.info(
+            "partnership_pages: %d notices about data/, such as plain http:// sources; "
+            "`python -m partnerships check` lists them",
+            len(prepared.notices),
         )
-    _pending[:] = site.pages
-    _downloads[:] = site.downloads
+    _stage(config)
     return config
 
 
+def _keep_serving(config: MkDocsConfig, error: DataError) -> Prepared:
+    """Under `mkdocs serve`: the last good pages, or a placeholder, with the problems in a banner."""
+    for line in error.report().splitlines():
+        log.info("partnership_pages: %s", line)  # info: a warning would stop a strict serve
+    config.extra["data_problems"] = [str(problem) for problem in error.problems]
+    if _state.last_good is not None:
+        log.info("partnership_pages: serving the last good version of the generated pages until then")
+        return _state.last_good
+    # No good build yet: a placeholder home page, and the links to the missing pages reported,
+    # not counted as warnings, so that the server starts and shows the problems.
+    for validation in (config.validation.nav, config.validation.links):
+        validation.not_found = logging.INFO
+    config.validation.links.anchors = config.validation.links.unrecognized_links = logging.INFO
+    return placeholder_site(env=_state.templates)
+
+
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    root = _project_root(config)
-    docs = Path(config.docs_dir).resolve().relative_to(root).as_posix()
+    assert _state.prepared is not None, "on_config runs first"
+    site = _state.prepared.site
+    docs = os.path.relpath(config.docs_dir, _project_root(config)).replace(os.sep, "/")
     for file in files.documentation_pages():
-        file.edit_uri = f"{docs}/{file.src_uri}"  # edit links are relative to the repository root
-    for page in _pending:
-        if files.get_file_from_path(page.src_uri) is not None:
-            raise PluginError(f"{docs}/{page.src_uri} is generated from data/; remove the hand-written file")
+        file.edit_uri = quote(f"{docs}/{file.src_uri}")  # edit links are relative to the repository root
+    for page in site.pages:
         file = File.generated(config, page.src_uri, content=page.markdown)
-        file.edit_uri = page.source_file  # the YAML file behind the page; None for index pages
+        file.edit_uri = quote(page.source_file) if page.source_file else None  # the YAML file behind the page
         files.append(file)
-    for download in _downloads:
+    for download in site.downloads:
         files.append(File.generated(config, download.src_uri, content=download.content))
-    log.info("partnership_pages: %d pages and %d downloads generated from data/", len(_pending), len(_downloads))
+    _state.meta = {page.src_uri: page.meta for page in site.pages}
+    log.info("partnership_pages: %d pages and %d downloads generated from data/", len(site.pages), len(site.downloads))
     return files
 
 
-def _build_date() -> dt.date:
-    # SOURCE_DATE_EPOCH (reproducible-builds.org) is also what MkDocs reads for its own date
-    # stamp, so one variable pins both and two builds of the same data are byte-identical.
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date() if epoch else dt.date.today()
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # Generated pages carry their metadata here rather than as YAML front matter, which MkDocs
+    # drops silently when it does not parse (and then renders as Markdown).
+    meta = _state.meta.get(page.file.src_uri)
+    if meta is not None and page.file.generated_by is not None:
+        if page.meta:
+            raise PluginError(
+                f"{page.file.src_uri}: a generated page must not start with front matter; fix its template"
+            )
+        page.meta = dict(meta)
+    return markdown
+
+
+def _stage(config: MkDocsConfig) -> None:
+    # A dirty build updates the site in place by design (MkDocs's --dirty); every other build
+    # is written beside it first.
+    if _state.dirty:
+        return
+    target = Path(config.site_dir)
+    staging = target.with_name(f".{target.name}.building")
+    _remove(staging)
+    staging.mkdir(parents=True)
+    _state.target, _state.staging = target, staging
+    config.site_dir = str(staging)
+
+
+@event_priority(-100)  # last: after the search and offline plugins have written into the site
+def on_post_build(*, config: MkDocsConfig) -> None:
+    target, staging = _state.target, _state.staging
+    if target is None or staging is None:
+        return
+    _state.staging = None
+    config.site_dir = str(target)  # for what runs after the build (gh-deploy)
+    if _strict_warnings():
+        # MkDocs aborts right after this event ("Aborted with N warnings in strict mode!").
+        _remove(staging)
+        return
+    previous = target.with_name(f".{target.name}.previous")
+    _remove(previous)
+    if target.exists() or target.is_symlink():
+        target.rename(previous)
+    staging.rename(target)
+    _remove(previous)
+    log.info("partnership_pages: the new build replaced %s", target)
+
+
+def on_build_error(*, error: Exception) -> None:
+    if _state.staging is not None:
+        _remove(_state.staging)
+        _state.staging = None
+
+
+def _strict_warnings() -> bool:
+    # In strict mode MkDocs counts warnings with a CountHandler on its logger and aborts after
+    # on_post_build if there are any; reading that same counter keeps the two in step.
+    handlers = logging.getLogger(GENERATOR).handlers
+    return any(isinstance(handler, CountHandler) and handler.get_counts() for handler in handlers)
+
+
+def _remove(path: Path) -> None:
+    if path.is_symlink() or path.is_file():
+        path.unlink()
+    elif path.exists():
+        shutil.rmtree(path)
 
 
 def _project_root(config: MkDocsConfig) -> Path:
