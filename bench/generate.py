@@ -17,8 +17,9 @@ later joined NATO; milestone summaries ~270 characters, 1.5 frameworks and 1.9 p
 framework descriptions ~360 characters, 3 notes each. The generator uses a few more
 memberships per partner (mean ~2.5, "several") and 1-3 frameworks, 1-4 partners per milestone
 (means 2.0 and 2.5); files average ~1.4 KB (partners; real 1.2 KB), ~0.9 KB (milestones; real
-0.8 KB) and ~3.1 KB (frameworks; real 3.1 KB). ISO codes are random pairs of capitals: they
-repeat at these sizes, and about a third of them name a country on the world map.
+0.8 KB) and ~3.1 KB (frameworks; real 3.1 KB). Each partner has its own ISO code, a pair of
+capitals (about a third name a country on the world map); there are 676 such pairs, so a
+dataset never holds more partners, and the records beyond go to milestones.
 Generation is deterministic for a given seed, size and `today`.
 """
 
@@ -29,6 +30,7 @@ import datetime as dt
 import json
 import random
 import re
+import string
 import sys
 import textwrap
 import unicodedata
@@ -125,12 +127,14 @@ HOSTS = (
 )
 
 
+ISO_CODES = [a + b for a in string.ascii_uppercase for b in string.ascii_uppercase]
+
+
 def counts_for(n_entities: int) -> dict[str, int]:
-    """~2 % frameworks (at least 1), 50 % milestones, the rest (~48 %) partners."""
+    """~2 % frameworks (at least 1), ~48 % partners (at most one per ISO code), the rest milestones."""
     frameworks = max(1, round(n_entities * 0.02))
-    milestones = round(n_entities * 0.50)
-    partners = max(1, n_entities - frameworks - milestones)
-    return {"frameworks": frameworks, "partners": partners, "milestones": milestones}
+    partners = max(1, min(len(ISO_CODES), n_entities - frameworks - round(n_entities * 0.50)))
+    return {"frameworks": frameworks, "partners": partners, "milestones": n_entities - frameworks - partners}
 
 
 # --- Records --------------------------------------------------------------------------------------
@@ -141,6 +145,7 @@ class _Generator:
         self.rng = rng
         self.today = today
         self.url_serial = 0
+        self.iso_codes = rng.sample(ISO_CODES, len(ISO_CODES))
 
     # Small values
 
@@ -266,7 +271,7 @@ class _Generator:
         aliases = [core.upper(), f"{core}land", f"{core}é"][: rng.choice((0, 1, 1, 2, 3))]
         if aliases:
             record["aliases"] = aliases
-        record["iso"] = "".join(rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ") for _ in range(2))
+        record["iso"] = self.iso_codes[index]  # the site refuses one code on two partners
         is_org = rng.random() < 0.03
         record["type"] = "organisation" if is_org else "state"
         record["region"] = "international" if is_org else rng.choice(REGIONS)
@@ -295,12 +300,14 @@ class _Generator:
         accession_year = int(joined_nato[:4]) if joined_nato else None
         wanted = rng.choices((1, 2, 3, 4, 5), (20, 35, 25, 12, 8))[0]
         out = []
-        for framework in rng.sample(frameworks, min(wanted, len(frameworks))):
-            launched = framework["launched"]["date"]
-            first_year = int(str(launched)[:4]) if launched else 1991
-            # A partner that joined NATO was a partner before: its memberships end on accession.
-            end_year = accession_year - 1 if accession_year else 2023
-            since = self.date(first_year, end_year) if rng.random() < 0.94 else None
+        # A partner that joined NATO was a partner before: its memberships end on accession.
+        end_year = accession_year - 1 if accession_year else 2023
+        # A membership starts the year after its framework's launch at the earliest.
+        eligible = [f for f in frameworks if _first_year(f) <= end_year]
+        undated = not eligible  # joined NATO before any framework: one membership, start unknown
+        for framework in rng.sample(eligible, min(wanted, len(eligible))) if eligible else frameworks[:1]:
+            first_year = _first_year(framework)
+            since = self.date(first_year, end_year) if rng.random() < 0.94 and not undated else None
             start_year = int(since[:4]) if since else min(first_year, end_year)
             membership: dict = {"framework": framework["id"], "since": since}
             until = None
@@ -362,6 +369,13 @@ class _Generator:
 
 
 _PENDING = "<next framework>"  # replaced_by placeholder, resolved by _resolve_replacements
+
+
+def _first_year(framework: dict) -> int:
+    launched = framework["launched"]["date"]
+    return int(str(launched)[:4]) + 1 if launched else 1991
+
+
 MEMBERSHIP_KEYS = ("framework", "since", "until", "end_reason", "suspended", "note", "sources")
 
 
