@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
+import subprocess
 import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
 from pathlib import Path
+
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
@@ -20,3 +28,78 @@ SITE_GENERATOR = os.environ.get("SITE_GENERATOR", "mkdocs")
 def build_command(*args: str) -> list[str]:
     """`<generator> build --strict ...` run with this Python, as an editor would run it."""
     return [sys.executable, "-m", SITE_GENERATOR, "build", "--strict", *args]
+
+
+# The fixture project: the fixture data, built with the real configuration, theme overrides
+# and assets, and one hand-written page (tests/fixtures/docs/about.md).
+FIXTURE_DOCS = ROOT / "tests" / "fixtures" / "docs"
+# SOURCE_DATE_EPOCH for TODAY, so that builds and checks agree with the in-process tests.
+TODAY_EPOCH = str(int(dt.datetime(TODAY.year, TODAY.month, TODAY.day, 12, tzinfo=dt.UTC).timestamp()))
+FIXTURE_NAV = [
+    {"Home": "index.md"},
+    {"Frameworks": "frameworks/index.md"},
+    {"Partners": "partners/index.md"},
+    {"Membership matrix": "matrix.md"},
+    {"World map": "map.md"},
+    {"Timeline": "milestones/index.md"},
+    {"Data downloads": "data.md"},
+    {"About": "about.md"},
+]
+
+
+def make_fixture_project(target: Path, *, data: Path = FIXTURE_DATA) -> Path:
+    """target/: mkdocs.yml, data/ (a copy of `data`) and docs/, ready for `mkdocs build`."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(data, target / "data")
+    shutil.copytree(ROOT / "docs" / "assets", target / "docs" / "assets")
+    shutil.copytree(FIXTURE_DOCS, target / "docs", dirs_exist_ok=True)
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config |= {
+        "hooks": [str(ROOT / "hooks" / "partnership_pages.py")],
+        "nav": FIXTURE_NAV,
+        "watch": [],
+    }
+    config["theme"]["custom_dir"] = str(ROOT / "overrides")
+    (target / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return target
+
+
+def clean_environment(**settings: str) -> dict[str, str]:
+    """os.environ without the project's own settings, with TODAY as the build date, plus `settings`."""
+    environ = {k: v for k, v in os.environ.items() if k not in ("SOURCE_DATE_EPOCH", "PARTNERSHIPS_EDIT_URL")}
+    return {**environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": TODAY_EPOCH, **settings}
+
+
+@dataclass(frozen=True)
+class Run:
+    """A finished command, with its wall time and the peak memory of its process."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+    seconds: float
+    max_rss_mb: float
+
+
+def run_measured(command: list[str], *, cwd: Path, env: dict[str, str], timeout: float = 120) -> Run:
+    """Run `command` and measure it: os.wait4 gives the child's own peak resident memory."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=out, stderr=err)
+        killer = threading.Timer(timeout, process.kill)
+        killer.start()
+        try:
+            _, status, usage = os.wait4(process.pid, 0)
+        finally:
+            killer.cancel()
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        return Run(
+            returncode=process.returncode,
+            stdout=out.read().decode("utf-8", "replace"),
+            stderr=err.read().decode("utf-8", "replace"),
+            seconds=seconds,
+            max_rss_mb=usage.ru_maxrss / 1024,  # Linux reports KiB
+        )

@@ -374,6 +374,9 @@ def _problem(record: RawRecord, model: type[Model], detail: Any) -> Problem:
             "dict_type": "a mapping of fields",
         }[kind]
         message = f"expected {wanted}, got {_describe(value)}"
+    elif kind == "string_too_long":
+        limit = (detail.get("ctx") or {}).get("max_length", 0)
+        message = f"text of {len(value):,} characters; at most {limit:,} are allowed here"
     elif kind == "too_short" and isinstance(value, (list, tuple)):
         message = "needs at least one entry"
     else:
