@@ -5,11 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+import urllib.error
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,7 +50,7 @@ FIXTURE_NAV = [
 ]
 
 
-def make_fixture_project(target: Path, *, data: Path = FIXTURE_DATA) -> Path:
+def make_fixture_project(target: Path, *, data: Path = FIXTURE_DATA, hooks: Path = ROOT / "hooks") -> Path:
     """target/: mkdocs.yml, data/ (a copy of `data`) and docs/, ready for `mkdocs build`."""
     target.mkdir(parents=True, exist_ok=True)
     shutil.copytree(data, target / "data")
@@ -55,9 +58,9 @@ def make_fixture_project(target: Path, *, data: Path = FIXTURE_DATA) -> Path:
     shutil.copytree(FIXTURE_DOCS, target / "docs", dirs_exist_ok=True)
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config |= {
-        "hooks": [str(ROOT / "hooks" / "partnership_pages.py")],
+        "hooks": [str(hooks / "partnership_pages.py")],
         "nav": FIXTURE_NAV,
-        "watch": [],
+        "watch": ["data"],
     }
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     (target / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
@@ -103,3 +106,56 @@ def run_measured(command: list[str], *, cwd: Path, env: dict[str, str], timeout:
             seconds=seconds,
             max_rss_mb=usage.ru_maxrss / 1024,  # Linux reports KiB
         )
+
+
+def serve_command(*args: str) -> list[str]:
+    """`<generator> serve ...` run with this Python, as an editor would run it."""
+    return [sys.executable, "-m", SITE_GENERATOR, "serve", *args]
+
+
+class Served:
+    """`mkdocs serve` of `project` on a free 127.0.0.1 port, with its output kept in a file."""
+
+    def __init__(self, project: Path, *, env: dict[str, str]) -> None:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        self.url = f"http://127.0.0.1:{port}/"
+        self.log = tempfile.TemporaryFile()  # noqa: SIM115 (closed by stop(), after the server)
+        self.process = subprocess.Popen(
+            serve_command("-a", f"127.0.0.1:{port}"), cwd=project, env=env, stdout=self.log, stderr=self.log
+        )
+
+    def get(self, path: str = "", *, timeout: float = 20) -> str:
+        """The page at `path`; the server answers once any rebuild under way has finished."""
+        with urllib.request.urlopen(self.url + path, timeout=timeout) as response:
+            return response.read().decode("utf-8")
+
+    def wait_for(self, condition, path: str = "", *, timeout: float = 60) -> str:
+        """Poll `path` until condition(page) holds; the page that satisfied it."""
+        deadline = time.monotonic() + timeout
+        page = ""
+        while time.monotonic() < deadline:
+            try:
+                page = self.get(path)
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                page = ""
+            if page and condition(page):
+                return page
+            time.sleep(0.3)
+        raise AssertionError(f"{path or '/'} never met the condition; last output:\n{self.output()[-3000:]}")
+
+    def output(self) -> str:
+        self.log.seek(0)
+        return self.log.read().decode("utf-8", "replace")
+
+    def stop(self) -> str:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        output = self.output()
+        self.log.close()
+        return output

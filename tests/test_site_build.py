@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from partnerships import load_dataset
-from support import PROJECT_FILES, ROOT, TODAY, build_command
+from support import PROJECT_FILES, ROOT, TODAY, build_command, clean_environment, make_fixture_project, run_measured
 
 pytestmark = pytest.mark.build
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -192,3 +192,41 @@ def test_two_builds_of_the_same_data_are_byte_identical(tmp_path):
 
     assert outputs[0].keys() == outputs[1].keys()
     assert [name for name in outputs[0] if outputs[0][name] != outputs[1][name]] == []
+
+
+def _hashes(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_a_strict_mode_warning_fails_the_build_and_keeps_the_previous_site(tmp_path):
+    project = make_fixture_project(tmp_path / "project")
+    assert run_measured(build_command(), cwd=project, env=clean_environment()).returncode == 0
+    before = _hashes(project / "site")
+    about = project / "docs" / "about.md"
+    about.write_text(about.read_text() + "\n[A page that is not there](partners/atlantis.md)\n")
+
+    result = run_measured(build_command(), cwd=project, env=clean_environment())
+
+    assert result.returncode == 1
+    assert "Aborted with 1 warnings in strict mode!" in result.stdout + result.stderr
+    assert _hashes(project / "site") == before
+    assert not list(project.glob(".site.*"))
+
+
+def test_generated_front_matter_fails_the_build_loudly_and_keeps_the_previous_site(tmp_path):
+    # MkDocs would take YAML front matter at the top of a generated page as metadata, or drop
+    # it silently if it did not parse; the hook refuses it. A template edit is the only way in.
+    hooks = tmp_path / "hooks"
+    shutil.copytree(ROOT / "hooks", hooks, ignore=shutil.ignore_patterns("__pycache__"))
+    project = make_fixture_project(tmp_path / "project", hooks=hooks)
+    assert run_measured(build_command(), cwd=project, env=clean_environment()).returncode == 0
+    before = _hashes(project / "site")
+    template = hooks / "partnerships" / "templates" / "partner.md.j2"
+    template.write_text("---\ntitle: x\n---\n" + template.read_text())
+
+    result = run_measured(build_command(), cwd=project, env=clean_environment())
+
+    assert result.returncode == 1
+    assert "partners/bahrain.md: a generated page must not start with front matter; fix its template" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert _hashes(project / "site") == before

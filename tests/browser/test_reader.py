@@ -5,9 +5,12 @@ violation, a layout that breaks on a phone."""
 from __future__ import annotations
 
 import json
+import re
+from html import unescape
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import idna
 import pytest
 
 from support import ROOT
@@ -169,3 +172,22 @@ def test_offline_copy_navigates_and_searches_from_disk(page, offline_site):
 
     schemes = {urlsplit(url).scheme for url in page.requests}
     assert schemes <= {"file", "data", "blob"}
+
+
+def test_every_source_label_names_the_host_the_browser_opens(page, server, built_site):
+    # The footnote list under each page shows a label derived from the parsed address; the
+    # browser's own URL parser must land on that same host, for every source on the site.
+    pairs = set()
+    for html_file in built_site.rglob("*.html"):
+        html = html_file.read_text(encoding="utf-8")
+        pairs.update(re.findall(r'<li id="fn:\d+">\s*<p><a href="(https?://[^"]+)">([^<]+)</a>', html))
+    assert len(pairs) > 100
+
+    page.goto(server)
+    hosts = page.evaluate(
+        "pairs => pairs.map(([href]) => { const a = document.createElement('a'); a.href = href; return a.hostname; })",
+        [[unescape(href), label] for href, label in sorted(pairs)],
+    )
+
+    for (href, label), host in zip(sorted(pairs), hosts, strict=True):
+        assert unescape(label).split("/")[0] == idna.decode(host).removeprefix("www."), href
