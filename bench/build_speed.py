@@ -5,8 +5,9 @@ data in the proportions of the real data/) it measures, with the repetitions int
 (size by size, and the order of the three measurements rotated from one repetition to the next):
 
   (a) the hook's own work, in this process: what its on_config does, i.e.
-      partnerships.load_dataset + build_site (the pages and the data downloads), with the
-      garbage collector paused and compiled templates cached as the hook does, timed with
+      the steps of partnerships.prepare_site (load and check the data, build the pages and
+      the data downloads, check them against docs/), with the garbage collector paused as
+      the hook does, templates compiled in memory, timed with
       time.perf_counter. Its peak memory is measured once per size
       in a fresh subprocess that runs only that: peak RSS (VmHWM from /proc: the whole process,
       interpreter and imports included) and, in a second subprocess, the tracemalloc peak of
@@ -78,10 +79,10 @@ for path in (HOOKS, Path(__file__).resolve().parent):
 
 import generate  # noqa: E402  bench/generate.py
 
-from partnerships import build_site, load_dataset, paused_gc  # noqa: E402
+from partnerships import Project, build_site, paused_gc  # noqa: E402
+from partnerships.pipeline import check_data, check_generated_paths  # noqa: E402
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
-TEMPLATE_CACHE = Path(tempfile.gettempdir()) / "bench-template-cache"  # as the hook's .cache/templates
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 KINDS = ("frameworks", "partners", "milestones")
 DEFAULT_SIZES = (100, 1000, 10000)
@@ -166,14 +167,22 @@ def copy_data_extras(data_dir: Path) -> None:
         (shutil.copytree if entry.is_dir() else shutil.copy2)(entry, data_dir / entry.name)
 
 
+def _with_front_matter(meta: dict, markdown: str) -> str:
+    return f"---\n{json.dumps(meta, sort_keys=True)}\n---\n\n{markdown}" if meta else markdown
+
+
 def hook_work(data_dir: Path, *, today: dt.date) -> tuple[list, list, dict[str, float]]:
-    """What the hook's on_config does (hooks/partnership_pages.py), step by step.
+    """What the hook's on_config does (hooks/partnership_pages.py), step by step: the steps of
+    partnerships.prepare_site, less reading two environment variables.
     Returns (pages, downloads, {"load": seconds, "render": seconds})."""
+    project = Project.at(data_dir.parent)
     with paused_gc():
         start = time.perf_counter()
-        dataset = load_dataset(data_dir, today=today)
+        dataset = check_data(project.data_dir, today=today, shown_root=project.root).dataset
         loaded = time.perf_counter()
-        site = build_site(dataset, today=today, template_cache=TEMPLATE_CACHE)
+        site = build_site(dataset, today=today)
+        if check_generated_paths(site, project=project):
+            raise BenchError("a generated page collides with a hand-written one")
         done = time.perf_counter()
     return site.pages, site.downloads, {"load": loaded - start, "render": done - loaded}
 
@@ -232,7 +241,10 @@ def prepare(case: Case, *, today: dt.date, seed: int) -> None:
     )
     handwritten = {p.relative_to(plain_project / "docs").as_posix() for p in (plain_project / "docs").rglob("*.md")}
     case.handwritten_pages = len(handwritten)
-    for src_uri, content in [(p.src_uri, p.markdown) for p in pages] + [(d.src_uri, d.content) for d in downloads]:
+    # The hook hands MkDocs each page's metadata as a dict; a plain project can only write it as
+    # front matter (JSON, which is YAML and always parses), so that both builds do the same work.
+    written = [(p.src_uri, _with_front_matter(p.meta, p.markdown)) for p in pages]
+    for src_uri, content in written + [(d.src_uri, d.content) for d in downloads]:
         target = plain_project / "docs" / src_uri
         if target.exists():
             raise BenchError(f"{src_uri} is both generated and hand-written")

@@ -25,7 +25,7 @@ from typing import Any
 import yaml
 
 from .problems import Problem, printable, shown
-from .text import IN_FILE, describe
+from .text import describe, forbidden_in_file
 
 # libyaml's parser is about five times faster than PyYAML's; only its events are used.
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -190,10 +190,10 @@ def decode(raw: bytes, *, shown: str) -> tuple[str | None, list[Problem]]:
     if "\t" in text:
         line = text.count("\n", 0, text.index("\t")) + 1
         return None, [Problem(shown, line, "", "tab character; YAML indents with spaces only")]
-    found = IN_FILE.search(text)
+    found = forbidden_in_file(text)
     if found:
-        line = text.count("\n", 0, found.start()) + 1
-        char = found.group()[0]
+        index, char = found
+        line = text.count("\n", 0, index) + 1
         if char == "\x00":
             message = "NUL byte; this looks like a binary file, not YAML text"
         elif char == "\r":
@@ -303,21 +303,20 @@ class _Builder:
         documents = 0
         parser = _Parser(self.text)
         try:
-            while parser.check_event():
-                event = parser.get_event()
+            while (event := parser.get_event()) is not None:
                 kind = type(event)
-                if kind is yaml.DocumentStartEvent:
-                    documents += 1
-                    if documents > 1:
-                        self._problem(event, "a second YAML document starts here; a file holds one record")
-                        break
-                elif kind in _VALUE_EVENTS:
-                    self._value(event)
+                if kind is yaml.ScalarEvent or kind in _OPENING_EVENTS or kind is yaml.AliasEvent:
+                    self._value(event, kind)
                 elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                     if self.skipping:
                         self.skipping -= 1
                     else:
                         self.stack.pop()
+                elif kind is yaml.DocumentStartEvent:
+                    documents += 1
+                    if documents > 1:
+                        self._problem(event, "a second YAML document starts here; a file holds one record")
+                        break
             self.parsed = True
         except yaml.MarkedYAMLError as error:
             self.problems.append(_syntax_problem(error, self.shown))
@@ -327,23 +326,30 @@ class _Builder:
             parser.dispose()
         return self.root, self.problems, documents
 
-    def _value(self, event: Any) -> None:
-        opens = type(event) is not yaml.ScalarEvent and type(event) is not yaml.AliasEvent
+    def _value(self, event: Any, kind: type) -> None:
+        opens = kind in _OPENING_EVENTS
         if self.skipping:
             self.skipping += opens
             return
         frame = self.stack[-1] if self.stack else None
-        if frame is not None and frame[2] is _AWAITING_KEY:
-            self._key(event, frame, opens=opens)
+        if frame is not None:
+            pending = frame[2]
+            if pending is _AWAITING_KEY:
+                self._key(event, frame, opens=opens)
+                return
+            if pending is _SKIP:
+                frame[2] = _AWAITING_KEY
+                self.skipping += opens
+                return
+            if pending is None and self.lines is not None:  # a list item: map its line
+                self.lines.setdefault(self._at(frame), event.start_mark.line + 1)
+        if kind is yaml.ScalarEvent and event.anchor is None and event.tag is None:  # the common case
+            self._place(frame, self._scalar(event, frame))
             return
-        if frame is not None and frame[2] is _SKIP:
-            frame[2] = _AWAITING_KEY
-            self.skipping += opens
-            return
-        at = self._path_of_next(frame, event)
-        if getattr(event, "anchor", None) is not None or type(event) is yaml.AliasEvent:
+        at = self._at(frame)
+        if kind is yaml.AliasEvent or event.anchor is not None:
             self._problem(event, "anchors and aliases (&, *) are not allowed; write the value out", at=at)
-            if type(event) is yaml.AliasEvent:
+            if kind is yaml.AliasEvent:
                 self._place(frame, None)
                 return
         if event.tag is not None:  # an explicit tag: !!int, !!null, !!python/..., !local
@@ -351,17 +357,16 @@ class _Builder:
             self._problem(event, f"YAML tags ({tag}) are not allowed; remove the tag", at=at)
             self._place(frame, None)
             self.skipping += opens
-            return
-        if not opens:
-            self._place(frame, self._scalar(event, at))
+        elif not opens:
+            self._place(frame, self._scalar(event, frame))
         elif len(self.stack) >= MAX_DEPTH:
             self._problem(event, f"nested more than {MAX_DEPTH} levels deep; a record is never that deep", at=at)
             self._place(frame, None)
             self.skipping += 1
         else:
-            container: dict[str, Any] | list[Any] = {} if type(event) is yaml.MappingStartEvent else []
+            container: dict[str, Any] | list[Any] = {} if kind is yaml.MappingStartEvent else []
             self._place(frame, container)
-            self.stack.append([container, at, _AWAITING_KEY if type(container) is dict else None, {}])
+            self.stack.append([container, at, _AWAITING_KEY if kind is yaml.MappingStartEvent else None, {}])
 
     def _key(self, event: Any, frame: list[Any], *, opens: bool) -> None:
         at = frame[1]
@@ -392,16 +397,13 @@ class _Builder:
             if self.lines is not None:
                 self.lines.setdefault((*at, key), line)
 
-    def _path_of_next(self, frame: list[Any] | None, event: Any) -> Path_:
+    @staticmethod
+    def _at(frame: list[Any] | None) -> Path_:
+        """The key path of the next value in `frame`: its pending key, or its next index."""
         if frame is None:
             return ()
         container, at = frame[0], frame[1]
-        if type(container) is dict:
-            return (*at, frame[2])
-        path = (*at, len(container))
-        if self.lines is not None:
-            self.lines.setdefault(path, event.start_mark.line + 1)
-        return path
+        return (*at, frame[2]) if type(container) is dict else (*at, len(container))
 
     def _place(self, frame: list[Any] | None, value: Any) -> None:
         if frame is None:
@@ -412,7 +414,7 @@ class _Builder:
         else:
             frame[0].append(value)
 
-    def _scalar(self, event: Any, at: Path_) -> Any:
+    def _scalar(self, event: Any, frame: list[Any] | None) -> Any:
         value = event.value
         if not event.implicit[0]:  # quoted or block scalar: always text
             return value
@@ -423,7 +425,9 @@ class _Builder:
         if _INT.fullmatch(value) or _FLOAT.fullmatch(value):
             if len(value) > MAX_NUMBER_CHARS:
                 self._problem(
-                    event, f"a number of {len(value):,} characters; no field takes one that long (quote text)", at=at
+                    event,
+                    f"a number of {len(value):,} characters; no field takes one that long (quote text)",
+                    at=self._at(frame),
                 )
                 return None
             return int(value) if _INT.fullmatch(value) else float(value)
@@ -433,7 +437,7 @@ class _Builder:
             self._problem(
                 event,
                 f'unquoted {value} is read as a boolean by YAML 1.1 tools; write "{value}" in quotes',
-                at=at,
+                at=self._at(frame),
             )
         return value
 
@@ -444,7 +448,7 @@ class _Builder:
             self.problems.append(problem)
 
 
-_VALUE_EVENTS = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent, yaml.AliasEvent)
+_OPENING_EVENTS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, file: str) -> Problem:
