@@ -17,6 +17,7 @@ After an intended change of messages, rewrite the expected files with
 from __future__ import annotations
 
 import hashlib
+import html
 import os
 import re
 import shutil
@@ -363,4 +364,7 @@ def test_build_agrees_with_check_and_keeps_or_replaces_the_site_cleanly(build_ru
         assert formula_cells(site) == []
         pages = "\n".join(page.read_text(encoding="utf-8") for page in site.rglob("*.html"))
         assert [text for text in this.absent if text in pages] == []
+        # Every payload is on a page as text, not dropped or turned into something else.
+        payloads = {m for f in this.folder.rglob("*.yaml") for m in re.findall(r"alert\(\d+\)", f.read_text("utf-8"))}
+        assert {marker for marker in payloads if marker not in html.unescape(pages)} == set()
         assert not (built.project / "executed").exists()

@@ -36,6 +36,9 @@ _HAS_MD_SPECIAL = re.compile(f"[{re.escape(_MD_SPECIAL_CHARS)}]")
 # What makes a line a list item, a rule or a heading underline when a text starts a line:
 # "1. ", "1) ", "- ", "+ ", "===". The marker's last character becomes an entity.
 _LINE_START = re.compile(r"[0-9]+[.)](?=\s|$)|[-+=](?=[\s=-]|$)")
+# Python-Markdown's footnotes extension puts the list of sources where it first finds this
+# marker (templates/_macros.md.j2 writes it under "Sources"); in data text it must not match.
+FOOTNOTES_MARKER = "///Footnotes Go Here///"
 
 
 _MARKUP = re.compile(r"[<>{}\[\]`*_#|\\]")
@@ -64,6 +67,8 @@ def md(text: str | None) -> str:
     # Few texts hold any of these; a search is three times faster than translate on the rest.
     if _HAS_MD_SPECIAL.search(text):
         text = text.translate(_MD_SPECIAL)
+    if FOOTNOTES_MARKER in text:
+        text = text.replace(FOOTNOTES_MARKER, "&#47;" + FOOTNOTES_MARKER[1:])
     start = _LINE_START.match(text)
     if start:
         end = start.end()
