@@ -17,9 +17,9 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from mkdocs.exceptions import PluginError
@@ -50,7 +50,6 @@ class _State:
     templates: jinja2.Environment | None = None  # compiled once per process, in memory
     last_good: Prepared | None = None
     prepared: Prepared | None = None
-    meta: dict[str, dict[str, Any]] = field(default_factory=dict)
     target: Path | None = None  # the site_dir MkDocs was given
     staging: Path | None = None  # where this build is written instead
 
@@ -120,7 +119,6 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         files.append(file)
     for download in site.downloads:
         files.append(File.generated(config, download.src_uri, content=download.content))
-    _state.meta = {page.src_uri: page.meta for page in site.pages}
     log.info("partnership_pages: %d pages and %d downloads generated from data/", len(site.pages), len(site.downloads))
     return files
 
@@ -128,7 +126,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     # Generated pages carry their metadata here rather than as YAML front matter, which MkDocs
     # drops silently when it does not parse (and then renders as Markdown).
-    meta = _state.meta.get(page.file.src_uri)
+    assert _state.prepared is not None, "on_config runs first"
+    meta = _state.prepared.site.meta_by_uri.get(page.file.src_uri)
     if meta is not None and page.file.generated_by is not None:
         if page.meta:
             raise PluginError(

@@ -7,6 +7,7 @@ import difflib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import pairwise
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -71,15 +72,9 @@ def check_reserved_ids(entries: Iterable[Entry]) -> Iterator[Problem]:
 
 
 def check_unique_iso_codes(entries: Iterable[Entry]) -> Iterator[Problem]:
-    first_seen: dict[str, RawRecord] = {}
-    for record, model in entries:
-        if isinstance(model, Partner):
-            if model.iso in first_seen:
-                yield _problem(
-                    record, ("iso",), f"ISO code {model.iso} is already used by {first_seen[model.iso].path}"
-                )
-            else:
-                first_seen[model.iso] = record
+    partners = [(record, model.iso) for record, model in entries if isinstance(model, Partner)]
+    for record, iso, first in _repeats(partners):
+        yield _problem(record, ("iso",), f"ISO code {iso} is already used by {first.path}")
 
 
 def check_no_repeated_references(entries: Iterable[Entry]) -> Iterator[Problem]:
@@ -94,11 +89,16 @@ def check_no_repeated_references(entries: Iterable[Entry]) -> Iterator[Problem]:
 
 
 def check_unique_ids(entries: Iterable[Entry]) -> Iterator[Problem]:
-    first_seen: dict[tuple[str, str], RawRecord] = {}
-    for record, model in entries:
-        key = (record.kind, model.id)
+    for record, (_, entity_id), first in _repeats((record, (record.kind, model.id)) for record, model in entries):
+        yield _problem(record, ("id",), f"id '{entity_id}' is already used by {first.path}")
+
+
+def _repeats(keyed: Iterable[tuple[RawRecord, Any]]) -> Iterator[tuple[RawRecord, Any, RawRecord]]:
+    """(record, key, the record that had the key first) for each key seen a second time."""
+    first_seen: dict[Any, RawRecord] = {}
+    for record, key in keyed:
         if key in first_seen:
-            yield _problem(record, ("id",), f"id '{model.id}' is already used by {first_seen[key].path}")
+            yield record, key, first_seen[key]
         else:
             first_seen[key] = record
 

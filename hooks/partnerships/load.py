@@ -43,18 +43,6 @@ _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": Fals
 _INT = re.compile(r"[-+]?[0-9]+")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
 _FLOAT_SPECIAL = {".inf": "inf", "+.inf": "inf", "-.inf": "-inf", ".nan": "nan"}
-# Problems whose value is left out of the record; such a file yields no record, so that the
-# models do not report the gaps a second time.
-_LEFT_OUT = (
-    "anchors and aliases",
-    "merge keys",
-    "YAML tags",
-    "a key must be",
-    "nested more than",
-    "a number of",
-    "a second YAML document",
-)
-
 Path_ = tuple[str | int, ...]
 
 
@@ -270,7 +258,7 @@ def parse_record(text: str, *, kind: str, shown: str, stem: str) -> tuple[RawRec
     if not isinstance(data, dict):
         problems.append(Problem(shown, 1, "", f"the file must hold a mapping of fields, not {_kind_of(data)}"))
         return None, problems
-    if any(p.message.startswith(_LEFT_OUT) for p in problems):
+    if not builder.complete:  # a value was left out: the models would only report the gaps again
         return None, problems
     return RawRecord(kind=kind, path=shown, stem=stem, data=data, text=text), problems
 
@@ -298,6 +286,7 @@ class _Builder:
         self.root: Any = None
         self.skipping = 0  # depth inside a subtree being skipped
         self.parsed = False  # True once the whole text has been read without a syntax error
+        self.complete = True  # False once a refused value (an alias, a tagged value...) is left out
 
     def run(self) -> tuple[Any, list[Problem], int]:
         documents = 0
@@ -315,7 +304,7 @@ class _Builder:
                 elif kind is yaml.DocumentStartEvent:
                     documents += 1
                     if documents > 1:
-                        self._problem(event, "a second YAML document starts here; a file holds one record")
+                        self._refuse(event, "a second YAML document starts here; a file holds one record")
                         break
             self.parsed = True
         except yaml.MarkedYAMLError as error:
@@ -348,19 +337,19 @@ class _Builder:
             return
         at = self._at(frame)
         if kind is yaml.AliasEvent or event.anchor is not None:
-            self._problem(event, "anchors and aliases (&, *) are not allowed; write the value out", at=at)
+            self._refuse(event, "anchors and aliases (&, *) are not allowed; write the value out", at=at)
             if kind is yaml.AliasEvent:
                 self._place(frame, None)
                 return
         if event.tag is not None:  # an explicit tag: !!int, !!null, !!python/..., !local
             tag = printable(event.tag.replace("tag:yaml.org,2002:", "!!")[:40])
-            self._problem(event, f"YAML tags ({tag}) are not allowed; remove the tag", at=at)
+            self._refuse(event, f"YAML tags ({tag}) are not allowed; remove the tag", at=at)
             self._place(frame, None)
             self.skipping += opens
         elif not opens:
             self._place(frame, self._scalar(event, frame))
         elif len(self.stack) >= MAX_DEPTH:
-            self._problem(event, f"nested more than {MAX_DEPTH} levels deep; a record is never that deep", at=at)
+            self._refuse(event, f"nested more than {MAX_DEPTH} levels deep; a record is never that deep", at=at)
             self._place(frame, None)
             self.skipping += 1
         else:
@@ -372,19 +361,19 @@ class _Builder:
         at = frame[1]
         if type(event) is not yaml.ScalarEvent:
             if type(event) is yaml.AliasEvent:
-                self._problem(event, "anchors and aliases (&, *) are not allowed; write the value out", at=at)
+                self._refuse(event, "anchors and aliases (&, *) are not allowed; write the value out", at=at)
             else:
-                self._problem(event, "a key must be plain text, not a list or a mapping", at=at)
+                self._refuse(event, "a key must be plain text, not a list or a mapping", at=at)
                 self.skipping += 1
             frame[2] = _SKIP
             return
         key = event.value
         if event.tag is not None or event.anchor is not None:
             what = "YAML tags" if event.tag is not None else "anchors and aliases (&, *)"
-            self._problem(event, f"{what} are not allowed on a key; remove it", at=at)
+            self._refuse(event, f"{what} are not allowed on a key; remove it", at=at)
             frame[2] = _SKIP
         elif key == "<<" and event.implicit[0]:
-            self._problem(event, "merge keys (<<) are not allowed; write the fields out", at=at)
+            self._refuse(event, "merge keys (<<) are not allowed; write the fields out", at=at)
             frame[2] = _SKIP
         elif key in frame[3]:
             first = frame[3][key]
@@ -424,7 +413,7 @@ class _Builder:
             return _BOOL[value]
         if _INT.fullmatch(value) or _FLOAT.fullmatch(value):
             if len(value) > MAX_NUMBER_CHARS:
-                self._problem(
+                self._refuse(
                     event,
                     f"a number of {len(value):,} characters; no field takes one that long (quote text)",
                     at=self._at(frame),
@@ -440,6 +429,11 @@ class _Builder:
                 at=self._at(frame),
             )
         return value
+
+    def _refuse(self, event: Any, message: str, *, at: Path_ = ()) -> None:
+        """A problem whose value is left out of the record."""
+        self.complete = False
+        self._problem(event, message, at=at)
 
     def _problem(self, event: Any, message: str, *, at: Path_ = ()) -> None:
         problem = Problem(self.shown, event.start_mark.line + 1, dotted(at), message)

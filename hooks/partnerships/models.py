@@ -142,18 +142,16 @@ def _web_address(value: str) -> str:
     return value
 
 
-def _prose(value: str) -> str:
-    problem = text_problem(value, single_line=False)
-    if problem:
-        raise ValueError(problem)
-    return value
+def _plain_text(*, single_line: bool) -> AfterValidator:
+    """The text rules of text.py as a validator: refuse what no reader needs, with its position."""
 
+    def check(value: str) -> str:
+        problem = text_problem(value, single_line=single_line)
+        if problem:
+            raise ValueError(problem)
+        return value
 
-def _single_line(value: str) -> str:
-    problem = text_problem(value, single_line=True)
-    if problem:
-        raise ValueError(problem)
-    return value
+    return AfterValidator(check)
 
 
 URL_PATTERN = r"^https?://"  # for editors' schema; urls.py checks the whole address
@@ -162,8 +160,8 @@ SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
 # Text a reader sees: a sentence or paragraph (`Line`), or a name or title (`NameLine`), which
 # must also hold no line break and no invisible character.
-Line = Annotated[str, StringConstraints(min_length=1, max_length=2000, pattern=r"\S"), AfterValidator(_prose)]
-NameLine = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=r"\S"), AfterValidator(_single_line)]
+Line = Annotated[str, StringConstraints(min_length=1, max_length=2000, pattern=r"\S"), _plain_text(single_line=False)]
+NameLine = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=r"\S"), _plain_text(single_line=True)]
 Sources = Annotated[tuple[Url, ...], Field(min_length=1)]
 
 

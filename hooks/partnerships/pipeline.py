@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import gc
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
@@ -102,6 +104,11 @@ class Site:
     pages: list[Page]
     downloads: list[Download]
 
+    @functools.cached_property
+    def meta_by_uri(self) -> dict[str, dict[str, Any]]:
+        """Each page's metadata, by the page's src_uri."""
+        return {page.src_uri: page.meta for page in self.pages}
+
 
 @dataclass(frozen=True)
 class Prepared:
@@ -155,14 +162,15 @@ def build_pages(dataset: Dataset, *, today: dt.date, directory_urls: bool = True
 def check_generated_paths(site: Site, *, project: Project) -> list[Problem]:
     """A hand-written file in docs/ where a generated page or download goes would silently
     lose to it, or replace it; both are refused."""
+    docs = project.docs_dir
+    handwritten = {p.relative_to(docs).as_posix() for p in docs.rglob("*")} if docs.is_dir() else set()
     problems = []
     for uri, source in [(p.src_uri, p.source_file) for p in site.pages] + [(d.src_uri, None) for d in site.downloads]:
         for candidate in _same_output(uri):
-            path = project.docs_dir / candidate
-            if path.exists() or path.is_symlink():
+            if candidate in handwritten:
                 origin = f"from {source}" if source else "from data/"
                 message = f"{uri} is generated {origin}; remove or rename the hand-written file"
-                problems.append(Problem(project.shown(path), 0, "", message))
+                problems.append(Problem(project.shown(docs / candidate), 0, "", message))
     return problems
 
 
