@@ -652,7 +652,7 @@ def report(cases: list[Case], serve: ServeResult | None, args: argparse.Namespac
     for row in rows:
         print(
             f"  {row['size']:,} entities = {row['counts']['frameworks']} frameworks, {row['counts']['partners']} "
-            f"partners, {row['counts']['milestones']} milestones; hook = load {row['hook_load_s']:.2f} s + pages and "
+            f"partners, {row['counts']['milestones']} milestones, {row['counts'].get('sources', 0)} sources; hook = load {row['hook_load_s']:.2f} s + pages and "
             f"{row['downloads']} downloads {row['hook_render_s']:.2f} s; HTML pages written (b/c): {row['html_pages'].get('b')}/"
             f"{row['html_pages'].get('c')}; mkdocs peak RSS (b/c): {row['build_with_hook_rss_mb']:.0f}/"
             f"{row['build_plain_rss_mb']:.0f} MB; raw a={_fmt(row['raw']['hook'])} b={_fmt(row['raw']['with_hook'])} "

@@ -115,16 +115,25 @@ FRAMEWORK_ADJECTIVES = (
     "Sahel",
     "Caspian",
 )
+# Address pattern, publisher, kind and language of the generated sources, in the real mix:
+# mostly official texts, some news.
 HOSTS = (
-    "https://www.nato.int/cps/en/natohq/news_{n}.htm",
-    "https://www.nato.int/cps/en/natohq/official_texts_{n}.htm?selectedLocale=en",
-    "https://www.nato.int/docu/pr/{y}/p{n}e.htm",
-    "https://www.diplomatie.gouv.fr/fr/politique-etrangere/otan/article-{n}",
-    "https://www.reuters.com/world/europe/nato-partners-{n}-{y}/",
-    "https://tass.com/world/{n}",
-    "https://www.consilium.europa.eu/en/press/press-releases/{y}/{n}/",
-    "https://apnews.com/article/nato-{n}",
+    ("https://www.nato.int/cps/en/natohq/news_{n}.htm", "NATO", "official", "en"),
+    ("https://www.nato.int/cps/en/natohq/official_texts_{n}.htm", "NATO", "official", "en"),
+    ("https://www.nato.int/docu/pr/{y}/p{n}e.htm", "NATO", "official", "en"),
+    (
+        "https://www.diplomatie.gouv.fr/fr/politique-etrangere/otan/article-{n}",
+        "Government of France",
+        "official",
+        "fr",
+    ),
+    ("https://www.reuters.com/world/europe/nato-partners-{n}-{y}/", "Reuters", "media", "en"),
+    ("https://www.consilium.europa.eu/en/press/press-releases/{y}/{n}/", "Council of the EU", "official", "en"),
+    ("https://apnews.com/article/nato-{n}", "Associated Press", "media", "en"),
 )
+# The real data cites each source about 2.6 times, across records.
+SOURCE_REUSE = 0.6
+REFUSED_HOSTS = (("blogspot.com", "blog platform"), ("wikipedia.org", "wiki"), ("edocr.com", "document-sharing site"))
 
 
 ISO_CODES = [a + b for a in string.ascii_uppercase for b in string.ascii_uppercase]
@@ -145,6 +154,9 @@ class _Generator:
         self.rng = rng
         self.today = today
         self.url_serial = 0
+        self.source_ids: dict[str, str] = {}
+        self.source_kinds: dict[str, str] = {}
+        self.source_records: list[dict] = []
         self.iso_codes = rng.sample(ISO_CODES, len(ISO_CODES))
 
     # Small values
@@ -169,20 +181,42 @@ class _Generator:
     def name(self, parts: int = 2) -> str:
         return "".join(self.rng.choice(SYLLABLES) for _ in range(parts)).capitalize()
 
-    def url(self) -> str:
+    def source(self, *, official: bool = False) -> str:
+        """A new source record; returns its id."""
         self.url_serial += 1
         n = self.rng.randint(1000, 250000)
-        return self.rng.choice(HOSTS).format(n=n, y=self.rng.randint(1994, 2025))
+        hosts = [h for h in HOSTS if h[2] == "official"] if official else HOSTS
+        pattern, publisher, kind, language = self.rng.choice(hosts)
+        url = pattern.format(n=n, y=self.rng.randint(1994, 2025))
+        if url in self.source_ids:
+            return self.source_ids[url]
+        source_id = f"{_slug(publisher)}-{self.url_serial}"
+        self.source_ids[url] = source_id
+        self.source_records.append(
+            {
+                "id": source_id,
+                "url": url,
+                "title": {"en": self.text(60, 0.5).rstrip(".")},
+                "publisher": {"en": publisher},
+                "kind": kind,
+                "language": language,
+                "date": self.date(1994, 2025),
+                "checked": self.reviewed(),
+            }
+        )
+        self.source_kinds[source_id] = kind
+        return source_id
 
     def sources(self, low: int = 1, high: int = 2, pool: list[str] | None = None) -> list[str]:
         out: list[str] = []
+        cited = [r["id"] for r in self.source_records]
         for _ in range(self.rng.randint(low, high)):
-            # Pages often cite one source twice (real partner pages do): reuse from the pool.
-            url = self.rng.choice(pool) if pool and self.rng.random() < 0.3 else self.url()
-            if url not in out:
-                out.append(url)
-            if pool is not None and url not in pool:
-                pool.append(url)
+            # Records cite the same pages again and again (NATO's "Relations with ..." pages).
+            source_id = self.rng.choice(cited) if cited and self.rng.random() < SOURCE_REUSE else self.source()
+            if source_id not in out:
+                out.append(source_id)
+        if not any(self.source_kinds[s] == "official" for s in out):
+            out[0] = self.source(official=True)  # every fact rests on an official text (sources.py)
         return out
 
     def date(self, start_year: int, end_year: int, *, day: float = 0.7, month: float = 0.2) -> str:
@@ -479,14 +513,22 @@ def generate_dataset(data_dir: Path, n_entities: int, *, seed: int = 0, today: d
     _resolve_replacements(frameworks)
     partners = [gen.partner(i, frameworks) for i in range(counts["partners"])]
     milestones = [gen.milestone(i, frameworks, partners) for i in range(counts["milestones"])]
-    for kind, records in (("frameworks", frameworks), ("partners", partners), ("milestones", milestones)):
+    policy = [{"id": "sources", "refused_hosts": [{"host": h, "what": w} for h, w in REFUSED_HOSTS]}]
+    kinds = (
+        ("frameworks", frameworks),
+        ("partners", partners),
+        ("milestones", milestones),
+        ("sources", gen.source_records),
+        ("policy", policy),
+    )
+    for kind, records in kinds:
         folder = Path(data_dir) / kind
         folder.mkdir(parents=True, exist_ok=True)
         if any(folder.glob("*.yaml")):
             raise FileExistsError(f"{folder} already holds records")
         for record in records:
             (folder / f"{record['id']}.yaml").write_text(to_yaml(record, SCHEMA_FILES[kind]), encoding="utf-8")
-    return counts
+    return counts | {"sources": len(gen.source_records)}
 
 
 def check_dataset(data_dir: Path, *, today: dt.date | None = None):

@@ -20,7 +20,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
-TODAY = dt.date(2026, 11, 27)
+TODAY = dt.date(2026, 11, 30)
 # What `mkdocs build` reads: copy these to build the real site somewhere else.
 PROJECT_FILES = ("mkdocs.yml", "mkdocs-offline.yml", "docs", "hooks", "data", "overrides")
 
@@ -46,6 +46,7 @@ FIXTURE_NAV = [
     {"World map": "map.md"},
     {"Timeline": "milestones/index.md"},
     {"Data downloads": "data.md"},
+    {"Sources": "sources.md"},
     {"About": "about.md"},
 ]
 

@@ -30,8 +30,15 @@ def test_generated_dataset_of_100_entities_loads(tmp_path):
     counts = generate.generate_dataset(tmp_path / "data", 100, seed=1, today=TODAY)
     dataset = load_dataset(tmp_path / "data", today=TODAY)
 
-    assert counts == {"frameworks": 2, "partners": 48, "milestones": 50}
+    assert {k: counts[k] for k in ("frameworks", "partners", "milestones")} == {
+        "frameworks": 2,
+        "partners": 48,
+        "milestones": 50,
+    }
     assert (len(dataset.frameworks), len(dataset.partners), len(dataset.milestones)) == (2, 48, 50)
+    # About two sources per record, as in the real data, each cited by id from the records.
+    assert counts["sources"] == len(dataset.sources)
+    assert 100 <= len(dataset.sources) <= 300
     assert all(1 <= len(m.frameworks) <= 3 and 1 <= len(m.partners) <= 4 for m in dataset.milestones)
     assert sum(len(p.memberships) for p in dataset.partners) > len(dataset.partners)  # several per partner
     assert all(m.sources for m in dataset.milestones)

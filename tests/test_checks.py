@@ -20,13 +20,13 @@ def _problems(data_dir, file, old, new):
 
 def test_unknown_framework_reference_suggests_the_closest(data_dir):
     assert _problems(data_dir, "partners/norway.yaml", "  - framework: alpha", "  - framework: alhpa") == [
-        "data/partners/norway.yaml:11: memberships[0].framework: unknown framework 'alhpa'; did you mean 'alpha'? known: alpha, beta"
+        "data/partners/norway.yaml:11: memberships[0].framework: unknown framework 'alhpa'; did you mean 'alpha'?"
     ]
 
 
 def test_unknown_partner_in_milestone(data_dir):
     assert _problems(data_dir, "milestones/2008-04-malta-returns.yaml", "partners: [malta]", "partners: [malt]") == [
-        "data/milestones/2008-04-malta-returns.yaml:6: partners[0]: unknown partner 'malt'; did you mean 'malta'? known: bahrain, malta, norway"
+        "data/milestones/2008-04-malta-returns.yaml:6: partners[0]: unknown partner 'malt'; did you mean 'malta'?"
     ]
 
 
@@ -51,7 +51,7 @@ def test_partial_dates_in_the_same_month_are_not_out_of_order(data_dir):
 
 def test_overlapping_memberships_of_one_framework(data_dir):
     assert _problems(data_dir, "partners/malta.yaml", "since: 2008-04-03", "since: 1996-01-01") == [
-        "data/partners/malta.yaml:13: memberships[1].since: overlaps another membership of 'alpha' (1995-04-26 to 1996-10-27); "
+        "data/partners/malta.yaml:16: memberships[1].since: overlaps another membership of 'alpha' (1995-04-26 to 1996-10-27); "
         "end the first one before the second starts"
     ]
 
@@ -78,5 +78,5 @@ def test_replaced_framework_needs_its_successor(data_dir):
 
 def test_review_date_in_the_future(data_dir):
     assert _problems(data_dir, "partners/malta.yaml", "reviewed: 2026-11-01", "reviewed: 2027-01-01") == [
-        "data/partners/malta.yaml:15: reviewed: review date 2027-01-01 is in the future (today is 2026-11-27)"
+        "data/partners/malta.yaml:18: reviewed: review date 2027-01-01 is in the future (today is 2026-11-30)"
     ]

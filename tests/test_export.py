@@ -54,7 +54,7 @@ def test_csv_tables_hold_every_partner_membership_and_milestone():
     )
     assert sorted((r["partner"], r["framework"], r["since"], r["until"]) for r in memberships) == expected
     assert [r["id"] for r in milestones] == [
-        m.id for m in sorted(DATASET.milestones, key=lambda m: (m.date.first_day, m.id))
+        m.id for m in sorted(DATASET.milestones, key=lambda m: (m.date.order, m.id))
     ]
 
 
@@ -63,7 +63,7 @@ def test_finland_rows_say_what_the_yaml_says():
     pfp = next(r for r in _rows(memberships_csv(DATASET)) if r["partner"] == "finland" and r["framework"] == "pfp")
 
     assert (finland["name_fr"], finland["iso"], finland["nato_accession"]) == ("Finlande", "FI", "2023-04-04")
-    assert (pfp["since"], pfp["until"], pfp["end_reason"]) == ("1994-05-09", "2023-04-04", "joined NATO")
+    assert (pfp["since"], pfp["until"], pfp["end_reason"]) == ("1994", "2023-04-04", "joined NATO")
 
 
 def test_downloads_are_identical_for_identical_data():
@@ -77,7 +77,10 @@ def test_downloads_are_identical_for_identical_data():
         "downloads/partners.csv",
         "downloads/memberships.csv",
         "downloads/milestones.csv",
+        "downloads/sources.csv",
         "downloads/schema/framework.schema.json",
         "downloads/schema/partner.schema.json",
         "downloads/schema/milestone.schema.json",
+        "downloads/schema/source.schema.json",
+        "downloads/schema/source-policy.schema.json",
     ]

@@ -35,20 +35,21 @@ def test_map_group_at_the_end_of_a_year(partner, year, group):
 
 
 def test_unknown_start_counts_from_the_earliest_dated_member_of_a_framework_without_launch_date():
-    japan = DATASET.partner_by_id["japan"]
+    afghanistan = DATASET.partner_by_id["afghanistan"]  # NATO gives no start date
 
-    assert CHRONOLOGY.assumed_start["patg"] == 2006  # the Republic of Korea, the earliest dated
-    assert CHRONOLOGY.group_in(japan, 2005) == "none"
-    assert CHRONOLOGY.group_in(japan, 2006) == "global"
+    assert CHRONOLOGY.assumed_start["patg"] == 2001  # New Zealand, the earliest dated
+    assert CHRONOLOGY.group_in(afghanistan, 2000) == "none"
+    assert CHRONOLOGY.group_in(afghanistan, 2001) == "global"
+    assert CHRONOLOGY.group_in(afghanistan, 2021) == "suspended"
 
 
 def test_tokens_carry_since_until_suspension_and_assumed_start():
-    finland_pfp, japan_patg = (
+    finland_pfp, afghanistan_patg = (
         DATASET.partner_by_id["finland"].memberships[0],
-        DATASET.partner_by_id["japan"].memberships[0],
+        DATASET.partner_by_id["afghanistan"].memberships[0],
     )
     russia_pfp = DATASET.partner_by_id["russia"].memberships[0]
 
     assert CHRONOLOGY.token(finland_pfp) == "pfp|euro-atlantic|1994|2023||"
-    assert CHRONOLOGY.token(japan_patg) == "patg|global||||2006"
+    assert CHRONOLOGY.token(afghanistan_patg) == "patg|global|||2021|2001"
     assert CHRONOLOGY.token(russia_pfp) == "pfp|euro-atlantic|1994||2014|"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from partnerships.load import MAX_FILE_BYTES, DataFile, load_records, parse_record, read_text, scan_data_dir
+from partnerships.load import KINDS, MAX_FILE_BYTES, DataFile, load_records, parse_record, read_text, scan_data_dir
 
 SHOWN = "data/partners/x.yaml"
 
@@ -214,7 +214,7 @@ def test_a_named_pipe_does_not_block_the_read(tmp_path):
 
 
 def _data(tmp_path: Path) -> Path:
-    for kind in ("frameworks", "partners", "milestones"):
+    for kind in KINDS:
         (tmp_path / "data" / kind).mkdir(parents=True)
     return tmp_path / "data"
 
@@ -237,8 +237,10 @@ def test_everything_in_data_that_is_not_read_is_reported(tmp_path):
     assert [f.shown for f in scan.files] == ["data/partners/a.yaml"]
     assert scan.ids["partners"] == {"a", "d", "e"}
     assert [str(p) for p in scan.problems] == [
-        "data/finland.yaml: a record file belongs in data/frameworks/, data/partners/, data/milestones/",
-        "data/partner/: unknown folder; records go in data/frameworks/, data/partners/, data/milestones/",
+        "data/finland.yaml: a record file belongs in data/frameworks/, data/partners/, data/milestones/, "
+        "data/sources/, data/policy/",
+        "data/partner/: unknown folder; records go in data/frameworks/, data/partners/, data/milestones/, "
+        "data/sources/, data/policy/",
         "data/partners/b.yml: rename the file to b.yaml (the build reads *.yaml only)",
         "data/partners/c.YAML: rename the file to c.yaml (the build reads *.yaml only)",
         "data/partners/d.yaml/: is a folder, not a record file",

@@ -11,6 +11,7 @@ from partnerships.models import PartialDate, parse_partial_date
 from support import TODAY
 
 NORWAY = "partners/norway.yaml"
+NORWAY_SOURCE = "sources/example-norway-alpha.yaml"
 
 BAD_RECORDS = [
     pytest.param(
@@ -26,7 +27,7 @@ BAD_RECORDS = [
         "region: europe\nreigon: europe",
         [
             "data/partners/norway.yaml:7: reigon: unknown field (did you mean 'region'?); allowed: aliases, id, iso, "
-            "memberships, name, nato_accession, notes, region, reviewed, type"
+            "memberships, name, nato_accession, notes, region, reviewed, summary, type"
         ],
         id="unknown-field",
     ),
@@ -87,24 +88,45 @@ BAD_RECORDS = [
         id="date-format",
     ),
     pytest.param(
-        NORWAY,
-        "sources: [https://example.org/norway/alpha]",
-        "sources: [javascript:alert(1)]",
+        NORWAY_SOURCE,
+        "url: https://example.org/norway/alpha",
+        "url: javascript:alert(1)",
         [
-            "data/partners/norway.yaml:15: memberships[0].sources[0]: 'javascript:alert(1)' is not a web address; "
+            "data/sources/example-norway-alpha.yaml:2: url: 'javascript:alert(1)' is not a web address; "
             "only http:// and https:// links are allowed"
         ],
         id="javascript-url",
     ),
     pytest.param(
-        NORWAY,
-        "sources: [https://example.org/norway/alpha]",
-        "sources: [example.org/x]",
+        NORWAY_SOURCE,
+        "url: https://example.org/norway/alpha",
+        "url: example.org/x",
         [
-            "data/partners/norway.yaml:15: memberships[0].sources[0]: 'example.org/x' is not a web address; "
+            "data/sources/example-norway-alpha.yaml:2: url: 'example.org/x' is not a web address; "
             "only http:// and https:// links are allowed"
         ],
         id="url-without-scheme",
+    ),
+    pytest.param(
+        NORWAY,
+        "sources: [example-norway-alpha]",
+        "sources: [https://example.org/norway/alpha]",
+        [
+            "data/partners/norway.yaml:15: memberships[0].sources[0]: 'https://example.org/norway/alpha' is an "
+            "address; sources lists ids of records in data/sources/: cite the id of the record with this url, "
+            "or create one"
+        ],
+        id="address-instead-of-source-id",
+    ),
+    pytest.param(
+        NORWAY,
+        "sources: [example-norway-alpha]",
+        "sources: [example-norway-alfa]",
+        [
+            "data/partners/norway.yaml:15: memberships[0].sources[0]: unknown source 'example-norway-alfa'; "
+            "did you mean 'example-norway-alpha'?"
+        ],
+        id="unknown-source-id",
     ),
     pytest.param(
         NORWAY,

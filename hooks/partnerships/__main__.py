@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     dataset = prepared.dataset
     print(
         f"data/ is valid: {len(dataset.frameworks)} frameworks, {len(dataset.partners)} partners, "
-        f"{len(dataset.milestones)} milestones; {len(prepared.site.pages)} pages would be built"
+        f"{len(dataset.milestones)} milestones, {len(dataset.sources)} sources; {len(prepared.site.pages)} pages would be built"
     )
     return 0
 

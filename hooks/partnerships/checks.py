@@ -9,11 +9,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import pairwise
 from typing import Any
 
-from pydantic import BaseModel
-
 from .load import RawRecord, dotted
-from .models import Framework, Membership, Milestone, Model, PartialDate, Partner
+from .models import Framework, Membership, Milestone, Model, PartialDate, Partner, Source
 from .problems import Problem
+from .sources import citations
 
 Entry = tuple[RawRecord, Model]
 
@@ -111,6 +110,8 @@ def check_references(entries: Iterable[Entry], *, known_ids: dict[str, set[str]]
 
 
 def _references(model: Model) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
+    for at, source_id in citations(model):
+        yield at, "sources", source_id
     if isinstance(model, Partner):
         for index, membership in enumerate(model.memberships):
             yield ("memberships", index, "framework"), "frameworks", membership.framework
@@ -125,9 +126,10 @@ def _references(model: Model) -> Iterator[tuple[tuple[str | int, ...], str, str]
 
 def _unknown(kind: str, ref: str, known: list[str]) -> str:
     close = difflib.get_close_matches(ref, known, n=1, cutoff=0.6)
-    hint = f"did you mean '{close[0]}'? " if close else ""
+    if close:
+        return f"unknown {kind[:-1]} '{ref}'; did you mean '{close[0]}'?"
     listing = ", ".join(known) if len(known) <= 15 else f"see data/{kind}/"
-    return f"unknown {kind[:-1]} '{ref}'; {hint}known: {listing}"
+    return f"unknown {kind[:-1]} '{ref}'; known: {listing}"
 
 
 def check_date_order(entries: Iterable[Entry]) -> Iterator[Problem]:
@@ -239,8 +241,11 @@ def check_replacement_cycles(entries: Iterable[Entry]) -> Iterator[Problem]:
 
 def check_review_dates(entries: Iterable[Entry], *, today: dt.date) -> Iterator[Problem]:
     for record, model in entries:
-        if model.reviewed.first_day > today:  # type: ignore[attr-defined]
-            yield _problem(record, ("reviewed",), f"review date {model.reviewed} is in the future (today is {today})")  # type: ignore[attr-defined]
+        field = "checked" if isinstance(model, Source) else "reviewed"
+        reviewed = getattr(model, field, None)
+        if reviewed is not None and reviewed.first_day > today:
+            what = "review date" if field == "reviewed" else "date checked"
+            yield _problem(record, (field,), f"{what} {reviewed} is in the future (today is {today})")
 
 
 def check_nothing_after_today(entries: Iterable[Entry], *, today: dt.date) -> Iterator[Problem]:
@@ -269,26 +274,6 @@ def _dates(model: Model) -> Iterator[tuple[tuple[str | int, ...], PartialDate]]:
                 candidates.append(((*at, "suspended", "since"), m.suspended.since))
     elif isinstance(model, Milestone):
         candidates += [(("date",), model.date), (("end_date",), model.end_date)]
+    elif isinstance(model, Source):
+        candidates.append((("date",), model.date))
     return ((at, date) for at, date in candidates if date is not None)
-
-
-def plain_http_sources(entries: Iterable[Entry]) -> Iterator[Problem]:
-    """Notices, not problems: a plain http:// source still opens, but an https:// page, where
-    one exists, cannot be altered on the way to the reader."""
-    for record, model in entries:
-        for at, url in _sources(model, ()):
-            if url.startswith("http:"):
-                yield _problem(record, at, f"plain http:// source; use https:// if the site offers it: {url}")
-
-
-def _sources(model: BaseModel, at: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        if name == "sources":
-            yield from (((*at, name, index), url) for index, url in enumerate(value))
-        elif isinstance(value, BaseModel):
-            yield from _sources(value, (*at, name))
-        elif isinstance(value, tuple):
-            for index, item in enumerate(value):
-                if isinstance(item, BaseModel):
-                    yield from _sources(item, (*at, name, index))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .models import Framework, Membership, Milestone, Partner
+from .models import Framework, Membership, Milestone, Partner, Source
 
 
 @dataclass(frozen=True)
@@ -13,10 +13,12 @@ class Dataset:
     frameworks: tuple[Framework, ...]
     partners: tuple[Partner, ...]
     milestones: tuple[Milestone, ...]
+    sources: tuple[Source, ...] = ()
     # Derived indexes, filled in __post_init__; never written back into the records.
     framework_by_id: dict[str, Framework] = field(init=False, repr=False)
     partner_by_id: dict[str, Partner] = field(init=False, repr=False)
     milestone_by_id: dict[str, Milestone] = field(init=False, repr=False)
+    source_by_id: dict[str, Source] = field(init=False, repr=False)
     short_name: dict[str, str] = field(init=False, repr=False)
     _members: dict[str, list[tuple[Partner, Membership]]] = field(init=False, repr=False)
     _milestones_of: dict[tuple[str, str], list[Milestone]] = field(init=False, repr=False)
@@ -28,6 +30,7 @@ class Dataset:
         put("framework_by_id", {f.id: f for f in self.frameworks})
         put("partner_by_id", {p.id: p for p in self.partners})
         put("milestone_by_id", {m.id: m for m in self.milestones})
+        put("source_by_id", {s.id: s for s in self.sources})
         put("short_name", _short_names(self.frameworks))
         members: dict[str, list[tuple[Partner, Membership]]] = defaultdict(list)
         for partner in self.partners:
@@ -35,7 +38,7 @@ class Dataset:
                 members[membership.framework].append((partner, membership))
         put("_members", members)
         milestones_of: dict[tuple[str, str], list[Milestone]] = defaultdict(list)
-        for milestone in sorted(self.milestones, key=lambda m: (m.date.first_day, m.id)):
+        for milestone in sorted(self.milestones, key=lambda m: (m.date.order, m.id)):
             for framework_id in milestone.frameworks:
                 milestones_of[("frameworks", framework_id)].append(milestone)
             for partner_id in milestone.partners:

@@ -11,7 +11,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .dataset import Dataset
-from .schema import SCHEMA_FILES, json_schemas
+from .history import state_today
+from .schema import SCHEMA_FILES, SCHEMA_SUBJECTS, json_schemas
 
 EXPORT_FORMAT_VERSION = 1
 DOWNLOAD_DIR = "downloads"
@@ -33,6 +34,7 @@ def dataset_json(dataset: Dataset) -> str:
         "frameworks": [f.model_dump(mode="json", exclude_defaults=True) for f in _by_id(dataset.frameworks)],
         "partners": [p.model_dump(mode="json", exclude_defaults=True) for p in _by_id(dataset.partners)],
         "milestones": [m.model_dump(mode="json", exclude_defaults=True) for m in _by_id(dataset.milestones)],
+        "sources": [s.model_dump(mode="json", exclude_defaults=True) for s in _by_id(dataset.sources)],
     }
     # No indent: json's C encoder only runs without it, and the file is for programs anyway.
     return json.dumps(document, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
@@ -119,11 +121,12 @@ def partners_csv(dataset: Dataset) -> str:
 
 def memberships_csv(dataset: Dataset) -> str:
     return _csv(
-        ["partner", "framework", "since", "until", "end_reason", "suspended_since", "sources"],
+        ["partner", "framework", "state", "since", "until", "end_reason", "suspended_since", "sources"],
         (
             [
                 p.id,
                 m.framework,
+                state_today(p, m),
                 m.since,
                 m.until,
                 m.end_reason.en if m.end_reason else None,
@@ -150,7 +153,17 @@ def milestones_csv(dataset: Dataset) -> str:
                 " ".join(m.partners),
                 " ".join(m.sources),
             ]
-            for m in sorted(dataset.milestones, key=lambda m: (m.date.first_day, m.id))
+            for m in sorted(dataset.milestones, key=lambda m: (m.date.order, m.id))
+        ),
+    )
+
+
+def sources_csv(dataset: Dataset) -> str:
+    return _csv(
+        ["id", "kind", "publisher", "title", "date", "language", "url", "archived", "checked"],
+        (
+            [s.id, s.kind, s.publisher.en, s.title.en, s.date, s.language, s.url, s.archived, s.checked]
+            for s in _by_id(dataset.sources)
         ),
     )
 
@@ -163,10 +176,11 @@ def build_downloads(dataset: Dataset) -> list[Download]:
         Download(f"{DOWNLOAD_DIR}/partners.csv", partners_csv(dataset), "partners, one row each"),
         Download(f"{DOWNLOAD_DIR}/memberships.csv", memberships_csv(dataset), "memberships: partner, framework, dates"),
         Download(f"{DOWNLOAD_DIR}/milestones.csv", milestones_csv(dataset), "milestones, oldest first"),
+        Download(f"{DOWNLOAD_DIR}/sources.csv", sources_csv(dataset), "sources, one row each, with their kind"),
     ]
     schemas = json_schemas()
     files += [
-        Download(f"{DOWNLOAD_DIR}/schema/{name}", schemas[name], f"JSON Schema of a {kind[:-1]} file")
+        Download(f"{DOWNLOAD_DIR}/schema/{name}", schemas[name], f"JSON Schema of {SCHEMA_SUBJECTS[kind]}")
         for kind, name in SCHEMA_FILES.items()
     ]
     return files

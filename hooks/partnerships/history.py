@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Literal
 
 from .dataset import Dataset
 from .models import MAP_GROUPS, Framework, Membership, Partner
@@ -74,6 +75,25 @@ class Chronology:
 
     def periods(self, memberships: Iterable[Membership]) -> str:
         return " ".join(self.token(m) for m in memberships)
+
+
+# What a membership is today. One rule for every page, count, table and download:
+# a partner "takes part" only in a membership that has not ended and is not suspended.
+MembershipState = Literal["participates", "suspended", "ally", "ended"]
+
+
+def state_today(partner: Partner, membership: Membership) -> MembershipState:
+    """'ally' when the membership ended as the partner joined NATO (it may still sit there as an
+    Ally, as in the EAPC); 'ended' for any other end; 'suspended' while NATO has suspended it."""
+    if membership.until is not None:
+        accession = partner.nato_accession
+        joined = accession is not None and membership.until.first_day >= accession.date.first_day
+        return "ally" if joined else "ended"
+    return "suspended" if membership.suspended else "participates"
+
+
+def takes_part_today(partner: Partner) -> bool:
+    return any(state_today(partner, m) == "participates" for m in partner.memberships)
 
 
 def _year(value: int | None) -> str:

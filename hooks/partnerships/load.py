@@ -30,7 +30,7 @@ from .text import describe, forbidden_in_file
 # libyaml's parser is about five times faster than PyYAML's; only its events are used.
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-KINDS = ("frameworks", "partners", "milestones")
+KINDS = ("frameworks", "partners", "milestones", "sources", "policy")
 OTHER_FOLDERS = ("schema",)  # data/schema/: the editor schema, generated from the models
 MAX_FILE_BYTES = 256 * 1024  # the longest real record is ~5 KB; anything bigger is a mistake
 MAX_DEPTH = 8  # the deepest real value, memberships[0].suspended.text.en, is 4 levels down

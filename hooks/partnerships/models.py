@@ -67,6 +67,13 @@ class PartialDate:
         return "day" if self.day else "month" if self.month else "year"
 
     @property
+    def order(self) -> tuple[int, int, int]:
+        """Sort key: a date known only to the year or month sorts after every day it may be,
+        so that '1994' (the Mediterranean Dialogue, decided at the end of the year) never
+        comes before '1994-01-10' (the Partnership for Peace)."""
+        return (self.year, self.month or 13, self.day or 32)
+
+    @property
     def first_day(self) -> dt.date:
         return dt.date(self.year, self.month or 1, self.day or 1)
 
@@ -162,7 +169,8 @@ Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
 # must also hold no line break and no invisible character.
 Line = Annotated[str, StringConstraints(min_length=1, max_length=2000, pattern=r"\S"), _plain_text(single_line=False)]
 NameLine = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=r"\S"), _plain_text(single_line=True)]
-Sources = Annotated[tuple[Url, ...], Field(min_length=1)]
+# Records cite sources by the id of a data/sources/<id>.yaml record.
+Sources = Annotated[tuple[Slug, ...], Field(min_length=1, description="ids of records in data/sources/")]
 
 
 class Model(BaseModel):
@@ -185,17 +193,23 @@ class Name(Model):
     fr: NameLine | None = None
 
 
+# What a reader needs to know when no acceptable source confirms a fact (see checks.py's policy).
+Unverified = Annotated[Text | None, Field(description="what no acceptable source confirms, in plain words for readers")]
+
+
 class Statement(Model):
     """A sentence of fact and the sources that back it."""
 
     text: Text
     sources: Sources
+    unverified: Unverified = None
 
 
 class Event(Model):
     date: Date | None
     event: Text
     sources: Sources
+    unverified: Unverified = None
 
 
 Region = Literal[
@@ -236,6 +250,7 @@ class Status(Model):
     since: Date | None = None
     text: Text
     sources: Sources
+    unverified: Unverified = None
 
 
 class Predecessor(Model):
@@ -243,6 +258,7 @@ class Predecessor(Model):
     created: Date | None = None
     text: Text
     sources: Sources
+    unverified: Unverified = None
 
 
 class Framework(Model):
@@ -268,6 +284,7 @@ class Suspension(Model):
     since: Date
     text: Text
     sources: Sources
+    unverified: Unverified = None
 
 
 class Membership(Model):
@@ -278,12 +295,14 @@ class Membership(Model):
     suspended: Suspension | None = None
     note: Text | None = None
     sources: Sources
+    unverified: Unverified = None
 
 
 class Accession(Model):
     date: DayDate
     text: Text | None = None
     sources: Sources
+    unverified: Unverified = None
 
 
 class Partner(Model):
@@ -295,6 +314,7 @@ class Partner(Model):
     iso: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
     type: Literal["state", "organisation"]
     region: Region
+    summary: Statement | None = Field(default=None, description="the relationship with NATO in a few sentences")
     nato_accession: Accession | None = None
     memberships: Annotated[tuple[Membership, ...], Field(min_length=1)]
     notes: tuple[Statement, ...] = ()
@@ -313,10 +333,52 @@ class Milestone(Model):
     partners: tuple[Slug, ...] = ()
     seed: Text | None = Field(default=None, description="what the 2017 source page said about it, if anything")
     sources: Sources
+    unverified: Unverified = None
     reviewed: DayDate
 
 
-MODELS: dict[str, type[Model]] = {"frameworks": Framework, "partners": Partner, "milestones": Milestone}
+SourceKind = Literal["official", "reference", "media", "state-media"]
+HOST_PATTERN = r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$"
+
+
+class Source(Model):
+    """data/sources/<id>.yaml: one page or document that records cite by its id."""
+
+    id: Slug
+    url: Url
+    title: Name
+    publisher: Name
+    kind: SourceKind = Field(
+        description="official: NATO, the EU, governments, parliaments, treaties; reference: encyclopaedias "
+        "and peer-reviewed work; media: independent news organisations; state-media: media a state controls"
+    )
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")] = Field(
+        description="ISO 639-1 code of the page's language, e.g. en or fr"
+    )
+    date: Date | None = Field(default=None, description="publication date, or the update date of the version read")
+    archived: Url | None = Field(default=None, description="an archived copy of the same page")
+    checked: DayDate = Field(description="the day a person read the page and confirmed what it is cited for")
+
+
+class RefusedHost(Model):
+    host: Annotated[str, StringConstraints(pattern=HOST_PATTERN, max_length=253)]
+    what: NameLine = Field(description="what kind of site it is, e.g. blog platform, wiki mirror")
+
+
+class SourcePolicy(Model):
+    """data/policy/sources.yaml: the hosts whose pages may not be cited, with why."""
+
+    id: Literal["sources"]
+    refused_hosts: tuple[RefusedHost, ...]
+
+
+MODELS: dict[str, type[Model]] = {
+    "frameworks": Framework,
+    "partners": Partner,
+    "milestones": Milestone,
+    "sources": Source,
+    "policy": SourcePolicy,
+}
 
 
 # --- Raw records -> models ----------------------------------------------------------------------
@@ -340,7 +402,12 @@ def _problem(record: RawRecord, model: type[Model], detail: Any) -> Problem:
     loc = tuple(detail["loc"])
     kind = detail["type"]
     value = detail.get("input")
-    if kind == "extra_forbidden":
+    if "sources" in loc and isinstance(value, str) and value.lower().startswith(("http://", "https://")):
+        message = (
+            f"{shown(value)} is an address; sources lists ids of records in data/sources/: "
+            "cite the id of the record with this url, or create one"
+        )
+    elif kind == "extra_forbidden":
         allowed = sorted(_fields_at(model, loc[:-1]))
         name = " (an empty key)" if loc[-1] == "" else _did_you_mean(str(loc[-1]), allowed)
         message = f"unknown field{name}; allowed: {', '.join(allowed)}"

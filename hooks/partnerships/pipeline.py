@@ -24,14 +24,16 @@ from typing import Any
 
 import jinja2
 
-from .checks import all_problems, plain_http_sources
+from .checks import all_problems
 from .dataset import Dataset
 from .export import Download, build_downloads
 from .load import load_records
-from .models import Framework, Milestone, Partner, to_models
+from .models import Framework, Milestone, Partner, Source, to_models
 from .problems import DataError, Problem
 from .render import Page, make_environment, render_pages
 from .settings import Settings, read_settings
+from .sources import plain_http_sources, source_problems, uncited_sources
+from .sources_page import render_sources_page
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,12 @@ def check_data(data_dir: Path, *, today: dt.date, shown_root: Path | None = None
     loaded = load_records(data_dir, shown_root=shown_root)
     entries, model_problems = to_models(loaded.records)
     # Every file counts as known, even one that failed to parse: its own problem is reported once.
-    problems = loaded.problems + model_problems + all_problems(entries, known_ids=loaded.ids, today=today)
+    problems = (
+        loaded.problems
+        + model_problems
+        + all_problems(entries, known_ids=loaded.ids, today=today)
+        + source_problems(entries, known_ids=loaded.ids)
+    )
     if problems:
         raise DataError(problems)
     models = [model for _, model in entries]
@@ -72,8 +79,9 @@ def check_data(data_dir: Path, *, today: dt.date, shown_root: Path | None = None
         frameworks=tuple(m for m in models if isinstance(m, Framework)),
         partners=tuple(m for m in models if isinstance(m, Partner)),
         milestones=tuple(m for m in models if isinstance(m, Milestone)),
+        sources=tuple(m for m in models if isinstance(m, Source)),
     )
-    return Checked(dataset=dataset, notices=list(plain_http_sources(entries)))
+    return Checked(dataset=dataset, notices=[*plain_http_sources(entries), *uncited_sources(entries)])
 
 
 def load_dataset(data_dir: Path, *, today: dt.date) -> Dataset:
@@ -148,9 +156,9 @@ def build_site(
 ) -> Site:
     """Render every generated page and download."""
     downloads = build_downloads(dataset)
-    pages = render_pages(
-        dataset, env=env or make_environment(), today=today, downloads=downloads, directory_urls=directory_urls
-    )
+    env = env or make_environment()
+    pages = render_pages(dataset, env=env, today=today, downloads=downloads, directory_urls=directory_urls)
+    pages.append(render_sources_page(dataset, env=env))
     return Site(pages=pages, downloads=downloads)
 
 

@@ -17,29 +17,19 @@ from typing import Any
 import jinja2
 import markupsafe
 
+from .citations import Citations
 from .dataset import Dataset
 from .export import DOWNLOAD_DIR, Download
 from .geo import load_world
-from .history import FIRST_YEAR, Chronology
+from .history import FIRST_YEAR, Chronology, state_today, takes_part_today
+from .markup import md, tab_title
 from .models import MAP_GROUPS, REGION_NAMES, Framework, Membership, Milestone, Name, PartialDate, Partner
-from .urls import parse_web_address
 
 TEMPLATES = Path(__file__).parent / "templates"
 LATEST_MILESTONES_ON_HOME = 6
+# Sort keys for a missing date (PartialDate.order): unknown starts first, open ends last.
+EARLIEST, LATEST = (0, 0, 0), (10_000, 0, 0)
 STATUS_LABELS = {"active": "Active", "suspended": "Suspended", "dormant": "Dormant", "replaced": "Replaced"}
-
-# Characters that Markdown or HTML would act on. Data text is plain text, so each becomes a
-# numeric entity: it shows as itself but can never open a tag, a link, emphasis or a table cell.
-_MD_SPECIAL_CHARS = "\\`*_{}[]<>#!|~^&"
-_MD_SPECIAL = str.maketrans({c: f"&#{ord(c)};" for c in _MD_SPECIAL_CHARS})
-_HAS_MD_SPECIAL = re.compile(f"[{re.escape(_MD_SPECIAL_CHARS)}]")
-# What makes a line a list item, a rule or a heading underline when a text starts a line:
-# "1. ", "1) ", "- ", "+ ", "===". The marker's last character becomes an entity.
-_LINE_START = re.compile(r"[0-9]+[.)](?=\s|$)|[-+=](?=[\s=-]|$)")
-# Python-Markdown's footnotes extension puts the list of sources where it first finds this
-# marker (templates/_macros.md.j2 writes it under "Sources"); in data text it must not match.
-FOOTNOTES_MARKER = "///Footnotes Go Here///"
-
 
 _MARKUP = re.compile(r"[<>{}\[\]`*_#|\\]")
 
@@ -57,34 +47,6 @@ class Page:
     markdown: str
     source_file: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
-
-
-def md(text: str | None) -> str:
-    """Escape plain text for any place in Markdown, table cells included (newlines fold)."""
-    if text is None:
-        return ""
-    text = " ".join(text.split())
-    # Few texts hold any of these; a search is three times faster than translate on the rest.
-    if _HAS_MD_SPECIAL.search(text):
-        text = text.translate(_MD_SPECIAL)
-    if FOOTNOTES_MARKER in text:
-        text = text.replace(FOOTNOTES_MARKER, "&#47;" + FOOTNOTES_MARKER[1:])
-    start = _LINE_START.match(text)
-    if start:
-        end = start.end()
-        text = f"{text[: end - 1]}&#{ord(text[end - 1])};{text[end:]}"
-    return text
-
-
-def tab_title(text: str) -> str:
-    """The page title for the browser tab and the search index.
-
-    Material prints `page.title | striptags`, and striptags turns entities back into markup, so
-    escaping is not enough there: look-alike characters replace < > & instead."""
-    return " ".join(text.split()).translate(_TITLE_LOOK_ALIKES)
-
-
-_TITLE_LOOK_ALIKES = str.maketrans({"<": "‹", ">": "›", "&": "＆"})
 
 
 def entity_meta(title: str, *, boost: float, tags: list[str] | None = None) -> dict[str, Any]:
@@ -111,34 +73,6 @@ def date_span(start: PartialDate, end: PartialDate | None) -> str:
     if start.year == end.year and start.month == end.month and start.day and end.day:
         return f"{start.day}–{end.human()}"
     return f"{start.human()} – {end.human()}"
-
-
-class Citations:
-    """Numbers each source the first time a page cites it; renders as Markdown footnotes."""
-
-    def __init__(self) -> None:
-        self._numbers: dict[str, int] = {}
-
-    def __call__(self, sources: Iterable[str]) -> str:
-        marks = []
-        for url in sources:
-            number = self._numbers.setdefault(url, len(self._numbers) + 1)
-            marks.append(f"[^{number}]")
-        # A comma keeps [^2][^3] from reading as footnote 23.
-        return "<sup>,</sup>".join(marks)
-
-    def listing(self) -> list[dict[str, Any]]:
-        return [{"number": n, "url": _href(url), "label": md(_label(url))} for url, n in self._numbers.items()]
-
-
-def _href(url: str) -> str:
-    # Markdown link targets end at ')' or a space; percent-encode both.
-    return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
-
-
-def _label(url: str) -> str:
-    # The host a browser will open, in Unicode, and the path (urls.py; accepted URLs only).
-    return parse_web_address(url).label
 
 
 def link(from_uri: str, to_uri: str, text: str) -> str:
@@ -229,7 +163,7 @@ def _frameworks_in_order(dataset: Dataset) -> list[Framework]:
     # Oldest first, as a reader meets them in history; undated (PatG) last.
     return sorted(
         dataset.frameworks,
-        key=lambda f: (f.launched.date is None, f.launched.date.first_day if f.launched.date else dt.date.max, f.id),
+        key=lambda f: (f.launched.date is None, f.launched.date.order if f.launched.date else LATEST, f.id),
     )
 
 
@@ -256,10 +190,6 @@ def _search_terms(*names: Name | None, extra: Sequence[str] = ()) -> list[str]:
     return list(dict.fromkeys(plain))
 
 
-def _current(membership: Membership) -> bool:
-    return membership.until is None
-
-
 def _since_until(membership: Membership) -> str:
     since = human_date(membership.since, "date not recorded")
     return f"{since} – {membership.until.human()}" if membership.until else f"since {since}"
@@ -274,20 +204,18 @@ def _milestone_rows(milestones: Iterable[Milestone], *, from_uri: str) -> list[d
 
 def render_framework(framework: Framework, *, dataset: Dataset, env: jinja2.Environment) -> Page:
     here = uri("frameworks", framework.id)
-    cite = Citations()
+    cite = Citations(dataset.source_by_id)
     members = dataset.members_of(framework.id)
-    current = [(p, m) for p, m in members if _current(m)]
-    former = [(p, m) for p, m in members if not _current(m)]
     view = {
         "title": framework.name.en + (f" ({framework.acronym.en})" if framework.acronym else ""),
         "name_fr": framework.name.fr,
         "acronym_fr": framework.acronym.fr if framework.acronym else None,
         "aliases": _aliases(framework.name, framework.acronym, extra=framework.aliases),
         # Built in reading order, so that source numbers grow down the page.
-        "description": md(framework.description.text.en) + cite(framework.description.sources),
+        "description": md(framework.description.text.en) + cite.fact(framework.description),
         "status": STATUS_LABELS[framework.status.value],
         "status_since": framework.status.since.human() if framework.status.since else None,
-        "status_text": md(framework.status.text.en) + cite(framework.status.sources),
+        "status_text": md(framework.status.text.en) + cite.fact(framework.status),
         "replaced_by": link(
             here, uri("frameworks", framework.replaced_by), dataset.framework_by_id[framework.replaced_by].name.en
         )
@@ -297,37 +225,55 @@ def render_framework(framework: Framework, *, dataset: Dataset, env: jinja2.Envi
             link(here, uri("frameworks", f.id), f.name.en) for f in dataset.frameworks if f.replaced_by == framework.id
         ],
         "launched": human_date(framework.launched.date, "no single founding date"),
-        "launched_text": md(framework.launched.event.en) + cite(framework.launched.sources),
+        "launched_text": md(framework.launched.event.en) + cite.fact(framework.launched),
         "predecessor": _predecessor(framework, cite),
-        "current": [
-            {
-                "link": link(here, uri("partners", p.id), p.name.en),
-                "region": REGION_NAMES[p.region].en,
-                "since": human_date(m.since),
-                "remark": _remark(m, cite),
-            }
-            for p, m in sorted(current, key=lambda pm: fold(pm[0].name.en))
-        ],
-        "former": [
-            {
-                "link": link(here, uri("partners", p.id), p.name.en),
-                "since": human_date(m.since),
-                "until": m.until.human() if m.until else "",
-                "reason": md(m.end_reason.en if m.end_reason else "") + cite(m.sources),
-            }
-            for p, m in sorted(
-                former, key=lambda pm: (pm[1].until.first_day if pm[1].until else dt.date.max, fold(pm[0].name.en))
-            )
-        ],
-        "notes": [md(n.text.en) + cite(n.sources) for n in framework.notes],
+        "groups": _member_groups(here, members, cite),
+        "notes": [md(n.text.en) + cite.fact(n) for n in framework.notes],
         "milestones": _milestone_rows(dataset.milestones_of("frameworks", framework.id), from_uri=here),
         "reviewed": framework.reviewed.human(),
+        "checked": cite.checked_sentence(),  # last: after every citation above
     }
     markdown = env.get_template("framework.md.j2").render(page=view, sources=cite.listing())
     meta = entity_meta(
         view["title"], boost=3, tags=_search_terms(framework.name, framework.acronym, extra=framework.aliases)
     )
     return Page(here, markdown, f"data/frameworks/{framework.id}.yaml", meta)
+
+
+# The sections of a framework page's member list, in reading order: (state, heading, empty text).
+MEMBER_SECTIONS = (
+    ("participates", "Partners taking part", "No partner takes part today."),
+    ("suspended", "Partners whose cooperation is suspended", None),
+    ("ally", "Former partners now NATO Allies", None),
+    ("ended", "Former partners", None),
+)
+
+
+def _member_groups(here: str, members: list[tuple[Partner, Membership]], cite: Citations) -> list[dict[str, Any]]:
+    groups = []
+    for state, heading, empty in MEMBER_SECTIONS:
+        rows = [(p, m) for p, m in members if state_today(p, m) == state]
+        if not rows and empty is None:
+            continue
+        rows.sort(key=lambda pm: (pm[1].until.order if pm[1].until else LATEST, fold(pm[0].name.en)))
+        groups.append(
+            {
+                "heading": heading,
+                "empty": empty,
+                "ended": state in ("ally", "ended"),
+                "rows": [
+                    {
+                        "link": link(here, uri("partners", p.id), p.name.en),
+                        "region": REGION_NAMES[p.region].en,
+                        "since": human_date(m.since),
+                        "until": m.until.human() if m.until else "",
+                        "remark": _remark(m, cite),
+                    }
+                    for p, m in rows
+                ],
+            }
+        )
+    return groups
 
 
 def _predecessor(framework: Framework, cite: Citations) -> dict[str, str] | None:
@@ -337,29 +283,31 @@ def _predecessor(framework: Framework, cite: Citations) -> dict[str, str] | None
     return {
         "name": md(predecessor.name.en),
         "created": human_date(predecessor.created, ""),
-        "text": md(predecessor.text.en) + cite(predecessor.sources),
+        "text": md(predecessor.text.en) + cite.fact(predecessor),
     }
 
 
 def _remark(membership: Membership, cite: Citations) -> str:
-    parts = []
+    """Why it ended, its suspension and its note, then the membership's own sources."""
+    parts = [md(membership.end_reason.en) + "."] if membership.end_reason else []
     if membership.suspended:
         suspension = membership.suspended
-        parts.append(
-            f"**Suspended since {suspension.since.human()}**: {md(suspension.text.en)}{cite(suspension.sources)}"
-        )
+        parts.append(f"**Suspended since {suspension.since.human()}**: {md(suspension.text.en)}{cite.fact(suspension)}")
     if membership.note:
         parts.append(md(membership.note.en))
-    return " ".join(parts) + cite(membership.sources)
+    elif membership.suspended and set(membership.sources) <= set(membership.suspended.sources):
+        return " ".join(parts)  # the marks just printed already name every source
+    marks = cite.fact(membership)
+    # Marks right after the suspension's marks: a comma keeps [^2][^3] from reading as 23.
+    joint = "<sup>,</sup>" if membership.suspended and not membership.note and marks.startswith("[^") else ""
+    return " ".join(parts) + joint + marks
 
 
 def render_partner(partner: Partner, *, dataset: Dataset, env: jinja2.Environment) -> Page:
     here = uri("partners", partner.id)
-    cite = Citations()
-    memberships = sorted(
-        partner.memberships, key=lambda m: (m.since.first_day if m.since else dt.date.min, m.framework)
-    )
-    current = [m for m in memberships if _current(m)]
+    cite = Citations(dataset.source_by_id)
+    memberships = sorted(partner.memberships, key=lambda m: (m.since.order if m.since else EARLIEST, m.framework))
+    current = [m for m in memberships if m.until is None]
     view = {
         "title": partner.name.en,
         "name_fr": partner.name.fr,
@@ -367,11 +315,12 @@ def render_partner(partner: Partner, *, dataset: Dataset, env: jinja2.Environmen
         "iso": partner.iso,
         "kind": "State" if partner.type == "state" else "International organisation",
         "region": REGION_NAMES[partner.region].en,
-        "summary": _partner_summary(partner, current, dataset),
+        "standing": _partner_summary(partner, current, dataset),
+        "story": md(partner.summary.text.en) + cite.fact(partner.summary) if partner.summary else None,
         "accession": {
             "date": partner.nato_accession.date.human(),
             "text": md(partner.nato_accession.text.en if partner.nato_accession.text else "")
-            + cite(partner.nato_accession.sources),
+            + cite.fact(partner.nato_accession),
         }
         if partner.nato_accession
         else None,
@@ -380,13 +329,14 @@ def render_partner(partner: Partner, *, dataset: Dataset, env: jinja2.Environmen
                 "link": link(here, uri("frameworks", m.framework), dataset.framework_by_id[m.framework].name.en),
                 "since": human_date(m.since),
                 "until": m.until.human() if m.until else "—",
-                "remark": (md(m.end_reason.en) + ". " if m.end_reason else "") + _remark(m, cite),
+                "remark": _remark(m, cite),
             }
             for m in memberships
         ],
-        "notes": [md(n.text.en) + cite(n.sources) for n in partner.notes],
+        "notes": [md(n.text.en) + cite.fact(n) for n in partner.notes],
         "milestones": _milestone_rows(dataset.milestones_of("partners", partner.id), from_uri=here),
         "reviewed": partner.reviewed.human(),
+        "checked": cite.checked_sentence(),  # last: after every citation above
     }
     markdown = env.get_template("partner.md.j2").render(page=view, sources=cite.listing())
     meta = entity_meta(view["title"], boost=3, tags=_search_terms(partner.name, extra=[partner.iso, *partner.aliases]))
@@ -394,27 +344,32 @@ def render_partner(partner: Partner, *, dataset: Dataset, env: jinja2.Environmen
 
 
 def _partner_summary(partner: Partner, current: list[Membership], dataset: Dataset) -> str:
-    names = [dataset.short_name[m.framework] for m in current]
+    """Where the partner stands today, in one line; only unsuspended partnerships are taken part in."""
     parts = []
     if partner.nato_accession:
         parts.append(f"NATO Ally since {partner.nato_accession.date.human()}; a former partner.")
-    if names:
-        parts.append(f"Takes part today in: {md(', '.join(names))}.")
-    suspended = [dataset.short_name[m.framework] for m in current if m.suspended]
+    taking_part = [dataset.short_name[m.framework] for m in current if not m.suspended]
+    if taking_part:
+        parts.append(f"Takes part today in: {md(', '.join(taking_part))}.")
+    suspended = [
+        f"{dataset.short_name[m.framework]} (since {m.suspended.since.human()})" for m in current if m.suspended
+    ]
     if suspended:
-        parts.append(f"Cooperation suspended in: {md(', '.join(suspended))}.")
+        parts.append(f"Listed in, but cooperation suspended by NATO: {md(', '.join(suspended))}.")
+    if not partner.nato_accession and not current:
+        parts.append("No longer a partner.")
     return " ".join(parts)
 
 
 def render_milestone(milestone: Milestone, *, dataset: Dataset, env: jinja2.Environment) -> Page:
     here = uri("milestones", milestone.id)
-    cite = Citations()
+    cite = Citations(dataset.source_by_id)
     view = {
         "title": milestone.title.en,
         "title_fr": milestone.title.fr,
         "date": date_span(milestone.date, milestone.end_date),
         "precision": milestone.date.precision,
-        "summary": md(milestone.summary.en) + cite(milestone.sources),
+        "summary": md(milestone.summary.en) + cite.fact(milestone),
         "frameworks": [
             link(here, uri("frameworks", f), dataset.framework_by_id[f].name.en) for f in milestone.frameworks
         ],
@@ -424,14 +379,23 @@ def render_milestone(milestone: Milestone, *, dataset: Dataset, env: jinja2.Envi
         ],
         "seed": md(milestone.seed.en) if milestone.seed else None,
         "reviewed": milestone.reviewed.human(),
+        "checked": cite.checked_sentence(),  # last: after every citation above
     }
     markdown = env.get_template("milestone.md.j2").render(page=view, sources=cite.listing())
     return Page(here, markdown, f"data/milestones/{milestone.id}.yaml", entity_meta(milestone.title.en, boost=2))
 
 
 def _review_span(dataset: Dataset) -> dict[str, str] | None:
+    """How recent the records are: when people last reviewed them and read their sources."""
     reviewed = [r.reviewed for r in (*dataset.frameworks, *dataset.partners, *dataset.milestones)]
-    return {"oldest": min(reviewed).human(), "newest": max(reviewed).human()} if reviewed else None
+    if not reviewed:
+        return None
+    checked = [s.checked for s in dataset.sources]
+    return {
+        "oldest": min(reviewed).human(),
+        "newest": max(reviewed).human(),
+        "checked": max(checked).human() if checked else None,
+    }
 
 
 # --- Index pages --------------------------------------------------------------------------------
@@ -448,10 +412,9 @@ def _framework_rows(dataset: Dataset, *, from_uri: str) -> list[dict[str, Any]]:
                 "launched": human_date(framework.launched.date, "—"),
                 "status": STATUS_LABELS[framework.status.value]
                 + (f" ({framework.status.since.human()})" if framework.status.since else ""),
-                "current": sum(1 for _, m in members if _current(m)),
-                "former": len(
-                    {p.id for p, m in members if not _current(m)} - {p.id for p, m in members if _current(m)}
-                ),
+                "current": sum(1 for p, m in members if state_today(p, m) == "participates"),
+                "suspended": sum(1 for p, m in members if state_today(p, m) == "suspended"),
+                "former": len({p.id for p, m in members if m.until} - {p.id for p, m in members if not m.until}),
             }
         )
     return rows
@@ -467,9 +430,9 @@ def render_partners_index(dataset: Dataset, *, env: jinja2.Environment, today: d
     here = "partners/index.md"
     rows = []
     for partner in _partners_in_order(dataset.partners):
-        current = [m for m in partner.memberships if _current(m)]
+        current = [m for m in partner.memberships if state_today(partner, m) == "participates"]
         current_ids = {m.framework for m in current}
-        former = [m for m in partner.memberships if not _current(m) and m.framework not in current_ids]
+        former = [m for m in partner.memberships if m not in current and m.framework not in current_ids]
         rows.append(
             {
                 "link": _history_link(here, partner, chronology=chronology),
@@ -526,7 +489,7 @@ def render_matrix(dataset: Dataset, *, env: jinja2.Environment, today: dt.date, 
 def _matrix_cell(memberships: list[Membership], *, chronology: Chronology) -> str:
     """One span per membership period; the browser rewrites its text for another year."""
     spans = []
-    for m in sorted(memberships, key=lambda m: m.since.first_day if m.since else dt.date.min):
+    for m in sorted(memberships, key=lambda m: m.since.order if m.since else EARLIEST):
         since = str(m.since.year) if m.since else "?"
         if m.until:
             text, state = f"{since}–{m.until.year}", "former"
@@ -541,7 +504,7 @@ def _matrix_cell(memberships: list[Membership], *, chronology: Chronology) -> st
 
 def render_timeline(dataset: Dataset, *, env: jinja2.Environment) -> Page:
     here = "milestones/index.md"
-    ordered = sorted(dataset.milestones, key=lambda m: (m.date.first_day, m.id))
+    ordered = sorted(dataset.milestones, key=lambda m: (m.date.order, m.id))
     years = [
         {
             "year": year,
@@ -567,13 +530,12 @@ def render_timeline(dataset: Dataset, *, env: jinja2.Environment) -> Page:
 
 def render_home(dataset: Dataset, *, env: jinja2.Environment) -> Page:
     here = "index.md"
-    latest = sorted(dataset.milestones, key=lambda m: (m.date.first_day, m.id), reverse=True)[
-        :LATEST_MILESTONES_ON_HOME
-    ]
-    current_partners = [p for p in dataset.partners if any(_current(m) for m in p.memberships)]
+    latest = sorted(dataset.milestones, key=lambda m: (m.date.order, m.id), reverse=True)[:LATEST_MILESTONES_ON_HOME]
+    current_partners = [p for p in dataset.partners if takes_part_today(p)]
     view = {
         "frameworks": _framework_rows(dataset, from_uri=here),
         "latest": _milestone_rows(latest, from_uri=here),
+        "newest_event": _milestone_rows(latest[:1], from_uri=here)[0] if latest else None,
         "partner_count": len(dataset.partners),
         "current_partner_count": len(current_partners),
         "framework_count": len(dataset.frameworks),

@@ -11,6 +11,15 @@ SCHEMA_FILES = {
     "frameworks": "framework.schema.json",
     "partners": "partner.schema.json",
     "milestones": "milestone.schema.json",
+    "sources": "source.schema.json",
+    "policy": "source-policy.schema.json",
+}
+SCHEMA_SUBJECTS = {
+    "frameworks": "a framework file",
+    "partners": "a partner file",
+    "milestones": "a milestone file",
+    "sources": "a source file",
+    "policy": "the source policy file",
 }
 
 

@@ -51,13 +51,14 @@ def search(page, query: str) -> None:
     )
     page.keyboard.type(query, delay=20)
     page.wait_for_selector(".md-search-result__item")
-    # Results are redrawn as each key is handled: wait until the list stops changing.
+    # Results are redrawn as each key is handled, and on a busy machine the worker can take
+    # half a second per keystroke: wait until the list has not changed for 1.2 s.
     results = page.locator(".md-search-result__list")
     previous, stable_since = None, 0
-    for _ in range(40):
+    for _ in range(80):
         current = results.inner_text()
         stable_since = stable_since + 1 if current == previous else 0
-        if stable_since >= 3:
+        if stable_since >= 8:
             break
         previous = current
         page.wait_for_timeout(150)
@@ -175,12 +176,14 @@ def test_offline_copy_navigates_and_searches_from_disk(page, offline_site):
 
 
 def test_every_source_label_names_the_host_the_browser_opens(page, server, built_site):
-    # The footnote list under each page shows a label derived from the parsed address; the
-    # browser's own URL parser must land on that same host, for every source on the site.
+    # Each footnote ends with "on <host>", derived from the parsed address; the browser's own
+    # URL parser must land on that same host, for every source on the site.
     pairs = set()
     for html_file in built_site.rglob("*.html"):
         html = html_file.read_text(encoding="utf-8")
-        pairs.update(re.findall(r'<li id="fn:\d+">\s*<p><a href="(https?://[^"]+)">([^<]+)</a>', html))
+        pairs.update(
+            re.findall(r'<li id="fn:\d+">\s*<p>.*?<a href="(https?://[^"]+)">.*?</a>[^<]*?, on ([^<\s]+)\.', html)
+        )
     assert len(pairs) > 100
 
     page.goto(server)
@@ -190,4 +193,4 @@ def test_every_source_label_names_the_host_the_browser_opens(page, server, built
     )
 
     for (href, label), host in zip(sorted(pairs), hosts, strict=True):
-        assert unescape(label).split("/")[0] == idna.decode(host).removeprefix("www."), href
+        assert unescape(label) == idna.decode(host).removeprefix("www."), href

@@ -205,8 +205,9 @@
         row.periods.forEach(function (p) {
           var state = periodState(p, year);
           if (!row.links[p.framework]) return;
-          if ((state === "member" || state === "suspended") && current.indexOf(p.framework) < 0) current.push(p.framework);
-          if (state === "former" && former.indexOf(p.framework) < 0) former.push(p.framework);
+          // A suspended partnership is not taken part in: it goes with the ended ones.
+          if (state === "member" && current.indexOf(p.framework) < 0) current.push(p.framework);
+          if ((state === "former" || state === "suspended") && former.indexOf(p.framework) < 0) former.push(p.framework);
         });
         former = former.filter(function (id) { return current.indexOf(id) < 0; });
         fillFrameworks(row.el.cells[2], current, row.links);
