@@ -5,7 +5,6 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
-export PYTHONPATH := hooks
 
 .PHONY: serve build offline check schema test test-properdocs lighthouse bench clean
 

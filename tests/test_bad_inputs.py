@@ -38,7 +38,6 @@ from partnerships.render import TEMPLATES
 from partnerships.urls import parse_web_address
 from support import (
     FIXTURE_DATA,
-    ROOT,
     TODAY,
     Run,
     build_command,
@@ -243,7 +242,7 @@ def test_case_gives_the_expected_problems(name, tmp_path):
 
 
 def _check(project: Path, environment: dict[str, str]) -> Run:
-    env = clean_environment(**environment, PYTHONPATH=str(ROOT / "hooks"))
+    env = clean_environment(**environment)
     command = [sys.executable, "-m", "partnerships", "check", "--project", str(project)]
     return run_measured(command, cwd=project, env=env, timeout=60)
 

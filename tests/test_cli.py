@@ -9,7 +9,7 @@ from support import ROOT, clean_environment
 
 
 def _check(project):
-    env = clean_environment(PYTHONPATH=str(ROOT / "hooks"))
+    env = clean_environment()
     return subprocess.run(
         [sys.executable, "-m", "partnerships", "check", "--project", str(project)],
         capture_output=True,
