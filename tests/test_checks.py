@@ -44,9 +44,14 @@ def test_since_after_until(data_dir):
 
 def test_partial_dates_in_the_same_month_are_not_out_of_order(data_dir):
     path = data_dir / "partners" / "bahrain.yaml"
-    path.write_text(path.read_text().replace("until: 2023-07-12", "until: 2005-02-01"))
+    text = path.read_text()
+    assert "    since: 2005-02\n    until: 2023-07-12\n" in text
+    path.write_text(text.replace("until: 2023-07-12", "until: 2005-02-01"))
 
-    load_dataset(data_dir, today=TODAY)  # since 2005-02 may well be 2005-02-01
+    dataset = load_dataset(data_dir, today=TODAY)  # since 2005-02 may well be 2005-02-01
+
+    beta = next(m for m in dataset.partner_by_id["bahrain"].memberships if m.framework == "beta")
+    assert (str(beta.since), str(beta.until)) == ("2005-02", "2005-02-01")
 
 
 def test_overlapping_memberships_of_one_framework(data_dir):

@@ -5,6 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 
@@ -66,11 +69,36 @@ def test_finland_rows_say_what_the_yaml_says():
     assert (pfp["since"], pfp["until"], pfp["end_reason"]) == ("1994", "2023-04-04", "joined NATO")
 
 
-def test_downloads_are_identical_for_identical_data():
-    first = build_downloads(load_dataset(FIXTURE_DATA, today=TODAY))
-    second = build_downloads(load_dataset(FIXTURE_DATA, today=TODAY))
+# Run in a fresh interpreter: set iteration order follows the string hash seed, which is
+# fixed within one process, so only two processes with different seeds can show a difference.
+_DIGEST_OF_DOWNLOADS = """
+import datetime as dt, hashlib, sys
+from pathlib import Path
+from partnerships import build_downloads, load_dataset
+downloads = build_downloads(load_dataset(Path(sys.argv[1]), today=dt.date.fromisoformat(sys.argv[2])))
+print(hashlib.sha256(repr([(d.src_uri, d.content) for d in downloads]).encode()).hexdigest())
+"""
 
-    assert [(d.src_uri, d.content) for d in first] == [(d.src_uri, d.content) for d in second]
+
+def test_downloads_are_identical_in_processes_with_different_hash_seeds():
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", _DIGEST_OF_DOWNLOADS, str(data), TODAY.isoformat()],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        for data in (FIXTURE_DATA, ROOT / "data")
+        for seed in ("1", "2", "3")
+    }
+
+    assert len(digests) == 2  # one per dataset, whatever the seed
+
+
+def test_downloads_are_the_files_the_data_page_lists():
+    first = build_downloads(load_dataset(FIXTURE_DATA, today=TODAY))
+
     assert [d.src_uri for d in first] == [
         "downloads/partnerships.json",
         "downloads/frameworks.csv",
