@@ -154,9 +154,9 @@ class _Generator:
         self.rng = rng
         self.today = today
         self.url_serial = 0
-        self.source_ids: dict[str, str] = {}
-        self.source_kinds: dict[str, str] = {}
-        self.source_records: list[dict] = []
+        self.source_ids: dict[str, str] = {}  # url -> id
+        self.source_records: dict[str, dict] = {}  # id -> record, in creation order
+        self.source_id_list: list[str] = []  # the same ids, for random.choice without a copy per call
         self.iso_codes = rng.sample(ISO_CODES, len(ISO_CODES))
 
     # Small values
@@ -192,30 +192,29 @@ class _Generator:
             return self.source_ids[url]
         source_id = f"{_slug(publisher)}-{self.url_serial}"
         self.source_ids[url] = source_id
-        self.source_records.append(
-            {
-                "id": source_id,
-                "url": url,
-                "title": {"en": self.text(60, 0.5).rstrip(".")},
-                "publisher": {"en": publisher},
-                "kind": kind,
-                "language": language,
-                "date": self.date(1994, 2025),
-                "checked": self.reviewed(),
-            }
-        )
-        self.source_kinds[source_id] = kind
+        self.source_id_list.append(source_id)
+        self.source_records[source_id] = {
+            "id": source_id,
+            "url": url,
+            "title": {"en": self.text(60, 0.5).rstrip(".")},
+            "publisher": {"en": publisher},
+            "kind": kind,
+            "language": language,
+            "date": self.date(1994, 2025),
+            "checked": self.reviewed(),
+        }
         return source_id
 
     def sources(self, low: int = 1, high: int = 2, pool: list[str] | None = None) -> list[str]:
         out: list[str] = []
-        cited = [r["id"] for r in self.source_records]
+        cited, known = self.source_id_list, len(self.source_id_list)  # sources known before this call
         for _ in range(self.rng.randint(low, high)):
             # Records cite the same pages again and again (NATO's "Relations with ..." pages).
-            source_id = self.rng.choice(cited) if cited and self.rng.random() < SOURCE_REUSE else self.source()
+            reuse = known and self.rng.random() < SOURCE_REUSE
+            source_id = cited[self.rng.randrange(known)] if reuse else self.source()
             if source_id not in out:
                 out.append(source_id)
-        if not any(self.source_kinds[s] == "official" for s in out):
+        if not any(self.source_records[s]["kind"] == "official" for s in out):
             out[0] = self.source(official=True)  # every fact rests on an official text (sources.py)
         return out
 
@@ -518,7 +517,7 @@ def generate_dataset(data_dir: Path, n_entities: int, *, seed: int = 0, today: d
         ("frameworks", frameworks),
         ("partners", partners),
         ("milestones", milestones),
-        ("sources", gen.source_records),
+        ("sources", list(gen.source_records.values())),
         ("policy", policy),
     )
     for kind, records in kinds:

@@ -9,10 +9,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import pairwise
 from typing import Any
 
-from .load import RawRecord, dotted
+from .load import RawRecord
 from .models import Framework, Membership, Milestone, Model, PartialDate, Partner, Source
 from .problems import Problem
-from .sources import citations
+from .sources import citations, source_problems
 
 Entry = tuple[RawRecord, Model]
 
@@ -37,19 +37,15 @@ def all_problems(entries: Sequence[Entry], *, known_ids: dict[str, set[str]], to
         check_replacement_cycles(entries),
         check_review_dates(entries, today=today),
         check_nothing_after_today(entries, today=today),
+        source_problems(entries, known_ids=known_ids),  # the source policy (sources.py)
     )
     return [problem for check in checks for problem in check]
-
-
-def _problem(record: RawRecord, at: tuple[str | int, ...], message: str) -> Problem:
-    return Problem(record.path, record.line_of(at), dotted(at), message)
 
 
 def check_ids_match_file_names(entries: Iterable[Entry]) -> Iterator[Problem]:
     for record, model in entries:
         if model.id != record.stem:
-            yield _problem(
-                record,
+            yield record.problem(
                 ("id",),
                 f"id '{model.id}' must match the file name; rename the file to {model.id}.yaml or change the id",
             )
@@ -62,8 +58,7 @@ RESERVED_IDS = ("index",)
 def check_reserved_ids(entries: Iterable[Entry]) -> Iterator[Problem]:
     for record, model in entries:
         if model.id in RESERVED_IDS:
-            yield _problem(
-                record,
+            yield record.problem(
                 ("id",),
                 f"id '{model.id}' is reserved: {record.kind}/{model.id}.md is the list of all {record.kind}; "
                 "choose another id",
@@ -73,7 +68,7 @@ def check_reserved_ids(entries: Iterable[Entry]) -> Iterator[Problem]:
 def check_unique_iso_codes(entries: Iterable[Entry]) -> Iterator[Problem]:
     partners = [(record, model.iso) for record, model in entries if isinstance(model, Partner)]
     for record, iso, first in _repeats(partners):
-        yield _problem(record, ("iso",), f"ISO code {iso} is already used by {first.path}")
+        yield record.problem(("iso",), f"ISO code {iso} is already used by {first.path}")
 
 
 def check_no_repeated_references(entries: Iterable[Entry]) -> Iterator[Problem]:
@@ -83,13 +78,13 @@ def check_no_repeated_references(entries: Iterable[Entry]) -> Iterator[Problem]:
                 seen: set[str] = set()
                 for index, ref in enumerate(getattr(model, field)):
                     if ref in seen:
-                        yield _problem(record, (field, index), f"'{ref}' is listed twice; keep one")
+                        yield record.problem((field, index), f"'{ref}' is listed twice; keep one")
                     seen.add(ref)
 
 
 def check_unique_ids(entries: Iterable[Entry]) -> Iterator[Problem]:
     for record, (_, entity_id), first in _repeats((record, (record.kind, model.id)) for record, model in entries):
-        yield _problem(record, ("id",), f"id '{entity_id}' is already used by {first.path}")
+        yield record.problem(("id",), f"id '{entity_id}' is already used by {first.path}")
 
 
 def _repeats(keyed: Iterable[tuple[RawRecord, Any]]) -> Iterator[tuple[RawRecord, Any, RawRecord]]:
@@ -106,7 +101,7 @@ def check_references(entries: Iterable[Entry], *, known_ids: dict[str, set[str]]
     for record, model in entries:
         for at, kind, ref in _references(model):
             if ref not in known_ids.get(kind, set()):
-                yield _problem(record, at, _unknown(kind, ref, sorted(known_ids.get(kind, set()))))
+                yield record.problem(at, _unknown(kind, ref, sorted(known_ids.get(kind, set()))))
 
 
 def _references(model: Model) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
@@ -138,25 +133,23 @@ def check_date_order(entries: Iterable[Entry]) -> Iterator[Problem]:
             for index, membership in enumerate(model.memberships):
                 at = ("memberships", index)
                 if _after(membership.since, membership.until):
-                    yield _problem(
-                        record, (*at, "until"), f"until ({membership.until}) is before since ({membership.since})"
+                    yield record.problem(
+                        (*at, "until"), f"until ({membership.until}) is before since ({membership.since})"
                     )
                 if membership.suspended and _after(membership.since, membership.suspended.since):
-                    yield _problem(
-                        record,
+                    yield record.problem(
                         (*at, "suspended", "since"),
                         f"suspension ({membership.suspended.since}) starts before the membership ({membership.since})",
                     )
                 if membership.suspended and _after(membership.suspended.since, membership.until):
-                    yield _problem(
-                        record,
+                    yield record.problem(
                         (*at, "suspended", "since"),
                         f"suspension ({membership.suspended.since}) starts after the membership ended ({membership.until})",
                     )
                 if membership.until and not membership.end_reason:
-                    yield _problem(record, (*at, "until"), "an ended membership needs end_reason (why it ended)")
+                    yield record.problem((*at, "until"), "an ended membership needs end_reason (why it ended)")
         elif isinstance(model, Milestone) and _after(model.date, model.end_date):
-            yield _problem(record, ("end_date",), f"end_date ({model.end_date}) is before date ({model.date})")
+            yield record.problem(("end_date",), f"end_date ({model.end_date}) is before date ({model.date})")
 
 
 def check_memberships_within_framework_and_partnership(entries: Sequence[Entry]) -> Iterator[Problem]:
@@ -171,11 +164,11 @@ def check_memberships_within_framework_and_partnership(entries: Sequence[Entry])
             at = ("memberships", index, "since")
             start = launched.get(membership.framework)
             if _after(start, membership.since):
-                yield _problem(
-                    record, at, f"{membership.since} is before '{membership.framework}' was launched ({start})"
+                yield record.problem(
+                    at, f"{membership.since} is before '{membership.framework}' was launched ({start})"
                 )
             if _after(membership.since, accession):
-                yield _problem(record, at, f"{membership.since} is after {model.id} joined NATO ({accession})")
+                yield record.problem(at, f"{membership.since} is after {model.id} joined NATO ({accession})")
 
 
 def _after(start: PartialDate | None, end: PartialDate | None) -> bool:
@@ -194,8 +187,7 @@ def check_overlapping_memberships(entries: Iterable[Entry]) -> Iterator[Problem]
             ordered = sorted(periods, key=lambda p: p[1].since.first_day if p[1].since else dt.date.min)
             for (_, earlier), (index, later) in pairwise(ordered):
                 if earlier.until is None or (later.since and later.since.first_day < earlier.until.first_day):
-                    yield _problem(
-                        record,
+                    yield record.problem(
                         ("memberships", index, "since"),
                         f"overlaps another membership of '{later.framework}' ({earlier.since} to {earlier.until or 'now'}); end the first one before the second starts",
                     )
@@ -205,12 +197,11 @@ def check_replacements(entries: Iterable[Entry]) -> Iterator[Problem]:
     for record, model in entries:
         if isinstance(model, Framework):
             if model.status.value == "replaced" and not model.replaced_by:
-                yield _problem(
-                    record, ("status", "value"), "a replaced framework needs replaced_by (the id of its successor)"
+                yield record.problem(
+                    ("status", "value"), "a replaced framework needs replaced_by (the id of its successor)"
                 )
             if model.replaced_by and model.status.value != "replaced":
-                yield _problem(
-                    record,
+                yield record.problem(
                     ("replaced_by",),
                     f"replaced_by is set but status is '{model.status.value}'; use status value: replaced",
                 )
@@ -227,13 +218,12 @@ def check_replacement_cycles(entries: Iterable[Entry]) -> Iterator[Problem]:
             chain.append(current)
             current = successor[current]
         if current == model.id and len(chain) == 1:
-            yield _problem(
-                record, ("replaced_by",), "replaced_by names this framework itself; give the id of its successor"
+            yield record.problem(
+                ("replaced_by",), "replaced_by names this framework itself; give the id of its successor"
             )
         elif current == model.id:
             cycle = " → ".join([*chain, model.id])
-            yield _problem(
-                record,
+            yield record.problem(
                 ("replaced_by",),
                 f"replaced_by goes round in a circle ({cycle}); the last framework of a chain must not have replaced_by",
             )
@@ -245,7 +235,7 @@ def check_review_dates(entries: Iterable[Entry], *, today: dt.date) -> Iterator[
         reviewed = getattr(model, field, None)
         if reviewed is not None and reviewed.first_day > today:
             what = "review date" if field == "reviewed" else "date checked"
-            yield _problem(record, (field,), f"{what} {reviewed} is in the future (today is {today})")
+            yield record.problem((field,), f"{what} {reviewed} is in the future (today is {today})")
 
 
 def check_nothing_after_today(entries: Iterable[Entry], *, today: dt.date) -> Iterator[Problem]:
@@ -253,9 +243,7 @@ def check_nothing_after_today(entries: Iterable[Entry], *, today: dt.date) -> It
     for record, model in entries:
         for at, date in _dates(model):
             if date.first_day > today:
-                yield _problem(
-                    record, at, f"{date} is in the future (today is {today}); record events once they happen"
-                )
+                yield record.problem(at, f"{date} is in the future (today is {today}); record events once they happen")
 
 
 def _dates(model: Model) -> Iterator[tuple[tuple[str | int, ...], PartialDate]]:

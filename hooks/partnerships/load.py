@@ -222,6 +222,10 @@ class RawRecord:
             location = location[:-1]
         return self.lines.get(location, 1)
 
+    def problem(self, location: Path_, message: str) -> Problem:
+        """A problem at `location` (a pydantic loc or a key path), with its line."""
+        return Problem(self.path, self.line_of(location), dotted(location), message)
+
 
 @dataclass
 class Loaded:

@@ -26,7 +26,7 @@ from pydantic import (
     WithJsonSchema,
 )
 
-from .load import RawRecord, dotted
+from .load import RawRecord
 from .problems import Problem, shown
 from .text import text_problem
 from .urls import parse_web_address
@@ -446,7 +446,7 @@ def _problem(record: RawRecord, model: type[Model], detail: Any) -> Problem:
         message = "needs at least one entry"
     else:
         message = detail["msg"].removeprefix("Value error, ")
-    return Problem(record.path, record.line_of(loc), dotted(loc), message)
+    return record.problem(loc, message)
 
 
 def _echo_of_item_error(detail: Any, details: list[Any]) -> bool:

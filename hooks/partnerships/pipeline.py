@@ -32,7 +32,7 @@ from .models import Framework, Milestone, Partner, Source, to_models
 from .problems import DataError, Problem
 from .render import Page, make_environment, render_pages
 from .settings import Settings, read_settings
-from .sources import plain_http_sources, source_problems, uncited_sources
+from .sources import plain_http_sources, uncited_sources
 from .sources_page import render_sources_page
 
 
@@ -66,12 +66,7 @@ def check_data(data_dir: Path, *, today: dt.date, shown_root: Path | None = None
     loaded = load_records(data_dir, shown_root=shown_root)
     entries, model_problems = to_models(loaded.records)
     # Every file counts as known, even one that failed to parse: its own problem is reported once.
-    problems = (
-        loaded.problems
-        + model_problems
-        + all_problems(entries, known_ids=loaded.ids, today=today)
-        + source_problems(entries, known_ids=loaded.ids)
-    )
+    problems = loaded.problems + model_problems + all_problems(entries, known_ids=loaded.ids, today=today)
     if problems:
         raise DataError(problems)
     models = [model for _, model in entries]

@@ -307,7 +307,6 @@ def render_partner(partner: Partner, *, dataset: Dataset, env: jinja2.Environmen
     here = uri("partners", partner.id)
     cite = Citations(dataset.source_by_id)
     memberships = sorted(partner.memberships, key=lambda m: (m.since.order if m.since else EARLIEST, m.framework))
-    current = [m for m in memberships if m.until is None]
     view = {
         "title": partner.name.en,
         "name_fr": partner.name.fr,
@@ -315,7 +314,7 @@ def render_partner(partner: Partner, *, dataset: Dataset, env: jinja2.Environmen
         "iso": partner.iso,
         "kind": "State" if partner.type == "state" else "International organisation",
         "region": REGION_NAMES[partner.region].en,
-        "standing": _partner_summary(partner, current, dataset),
+        "standing": _partner_summary(partner, memberships, dataset),
         "story": md(partner.summary.text.en) + cite.fact(partner.summary) if partner.summary else None,
         "accession": {
             "date": partner.nato_accession.date.human(),
@@ -343,20 +342,23 @@ def render_partner(partner: Partner, *, dataset: Dataset, env: jinja2.Environmen
     return Page(here, markdown, f"data/partners/{partner.id}.yaml", meta)
 
 
-def _partner_summary(partner: Partner, current: list[Membership], dataset: Dataset) -> str:
-    """Where the partner stands today, in one line; only unsuspended partnerships are taken part in."""
+def _partner_summary(partner: Partner, memberships: list[Membership], dataset: Dataset) -> str:
+    """Where the partner stands today, in one line (history.state_today decides)."""
+    states = [(m, state_today(partner, m)) for m in memberships]
     parts = []
     if partner.nato_accession:
         parts.append(f"NATO Ally since {partner.nato_accession.date.human()}; a former partner.")
-    taking_part = [dataset.short_name[m.framework] for m in current if not m.suspended]
+    taking_part = [dataset.short_name[m.framework] for m, state in states if state == "participates"]
     if taking_part:
         parts.append(f"Takes part today in: {md(', '.join(taking_part))}.")
     suspended = [
-        f"{dataset.short_name[m.framework]} (since {m.suspended.since.human()})" for m in current if m.suspended
+        f"{dataset.short_name[m.framework]} (since {m.suspended.since.human()})"
+        for m, state in states
+        if state == "suspended" and m.suspended
     ]
     if suspended:
         parts.append(f"Listed in, but cooperation suspended by NATO: {md(', '.join(suspended))}.")
-    if not partner.nato_accession and not current:
+    if not partner.nato_accession and not taking_part and not suspended:
         parts.append("No longer a partner.")
     return " ".join(parts)
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from pydantic import BaseModel
 
-from .load import RawRecord, dotted
+from .load import RawRecord
 from .models import Model, Source, SourcePolicy
 from .problems import Problem, shown
 from .urls import parse_web_address
@@ -80,24 +80,22 @@ def check_addresses(sources: Iterable[tuple[RawRecord, Source]], *, refused: dic
             host = parse_web_address(url).host
             banned = next((h for h in _parent_hosts(host) if h in refused), None)
             if banned:
-                yield _problem(
-                    record,
+                yield record.problem(
                     at,
                     f"{banned} is refused as a source ({refused[banned]}); cite the official text, or "
                     "reputable reporting, that states the same fact",
                 )
             visit = _SESSION_OR_TRACKING.search(url)
             if visit:
-                yield _problem(
-                    record,
+                yield record.problem(
                     at,
                     f"the address holds {shown(visit.group().strip('/?&;'))}, a session, tracking or display setting that is not part of the page's address; "
                     "cite the plain address",
                 )
         key = _same_page(source.url)
         if key in first_with:
-            yield _problem(
-                record, ("url",), f"the same page is already the source {first_with[key].stem}; cite that id instead"
+            yield record.problem(
+                ("url",), f"the same page is already the source {first_with[key].stem}; cite that id instead"
             )
         else:
             first_with[key] = record
@@ -126,8 +124,7 @@ def check_facts_meet_policy(entries: Iterable[Entry], source_by_id: dict[str, So
                 continue  # an unknown id is reported on its own; judging the rest would mislead
             if not meets_policy(cited):
                 kinds = ", ".join(f"{s.id} ({s.kind})" for s in cited)
-                yield _problem(
-                    record,
+                yield record.problem(
                     (*at, "sources"),
                     f"this fact rests on {kinds}; it needs one official source, or two reference or media "
                     "sources from different publishers, or an unverified: note telling readers what is not confirmed",
@@ -149,7 +146,7 @@ def plain_http_sources(entries: Iterable[Entry]) -> Iterator[Problem]:
             for field in ("url", "archived"):
                 url = getattr(model, field)
                 if url and url.startswith("http:"):
-                    yield _problem(record, (field,), f"plain http:// source; use https:// if the site offers it: {url}")
+                    yield record.problem((field,), f"plain http:// source; use https:// if the site offers it: {url}")
 
 
 def uncited_sources(entries: Sequence[Entry]) -> Iterator[Problem]:
@@ -157,8 +154,4 @@ def uncited_sources(entries: Sequence[Entry]) -> Iterator[Problem]:
     cited = {source_id for _, model in entries for _, source_id in citations(model)}
     for record, model in entries:
         if isinstance(model, Source) and model.id not in cited:
-            yield _problem(record, ("id",), f"no record cites {model.id}; delete the file if it is no longer needed")
-
-
-def _problem(record: RawRecord, at: At, message: str) -> Problem:
-    return Problem(record.path, record.line_of(at), dotted(at), message)
+            yield record.problem(("id",), f"no record cites {model.id}; delete the file if it is no longer needed")
