@@ -92,13 +92,14 @@ def check_addresses(sources: Iterable[tuple[RawRecord, Source]], *, refused: dic
                     f"the address holds {shown(visit.group().strip('/?&;'))}, a session, tracking or display setting that is not part of the page's address; "
                     "cite the plain address",
                 )
-        key = _same_page(source.url)
-        if key in first_with:
-            yield record.problem(
-                ("url",), f"the same page is already the source {first_with[key].stem}; cite that id instead"
-            )
+        # A page and its archived copy are one source: compare both addresses of each record.
+        keys = {field: _same_page(url) for field in ("url", "archived") if (url := getattr(source, field))}
+        repeated = next(((field, first_with[key]) for field, key in keys.items() if key in first_with), None)
+        if repeated is not None:
+            field, earlier = repeated
+            yield record.problem((field,), f"the same page is already the source {earlier.stem}; cite that id instead")
         else:
-            first_with[key] = record
+            first_with.update(dict.fromkeys(keys.values(), record))
 
 
 def _parent_hosts(host: str) -> Iterator[str]:
