@@ -35,15 +35,14 @@ import sys
 import textwrap
 import unicodedata
 from pathlib import Path
-from typing import get_args
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
 # The vocabularies come from the schema itself, so generated data cannot drift from it.
 from partnerships import load_dataset
-from partnerships.models import MAP_GROUPS, Region
 from partnerships.schema import SCHEMA_FILES
+from partnerships.vocabulary import FRAMEWORK_MAP_GROUPS, REGIONS
 
-REGIONS = tuple(region for region in get_args(Region) if region != "international")
+STATE_REGIONS = tuple(region for region in REGIONS if region != "international")
 
 # Words for text. Mostly plain English; a few carry accents, dashes and apostrophes, as the
 # real text does, so that escaping and accent folding have real work to do.
@@ -266,7 +265,7 @@ class _Generator:
             "sources": self.sources(1, 2, pool),
         }
         if rng.random() < 0.6:
-            record["map_group"] = rng.choice(MAP_GROUPS)
+            record["map_group"] = rng.choice(FRAMEWORK_MAP_GROUPS)
         # About one framework in ten was replaced by the next one; the last one never is.
         replaced = index + 1 < total and rng.random() < 0.1
         status = "replaced" if replaced else rng.choices(("active", "suspended", "dormant"), (0.8, 0.1, 0.1))[0]
@@ -307,7 +306,7 @@ class _Generator:
         record["iso"] = self.iso_codes[index]  # the site refuses one code on two partners
         is_org = rng.random() < 0.03
         record["type"] = "organisation" if is_org else "state"
-        record["region"] = "international" if is_org else rng.choice(REGIONS)
+        record["region"] = "international" if is_org else rng.choice(STATE_REGIONS)
         pool: list[str] = []
         joined_nato = None
         if rng.random() < 0.29:

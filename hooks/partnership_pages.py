@@ -117,7 +117,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         file = File.generated(config, page.src_uri, content=page.markdown)
         file.edit_uri = quote(page.source_file) if page.source_file else None  # the YAML file behind the page
         files.append(file)
-    for download in site.downloads:
+    for download in [*site.downloads, *site.assets]:
         files.append(File.generated(config, download.src_uri, content=download.content))
     log.info("partnership_pages: %d pages and %d downloads generated from data/", len(site.pages), len(site.downloads))
     return files

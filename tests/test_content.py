@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from partnerships import load_dataset
-from partnerships.history import state_today, takes_part_today
+from partnerships.history import Chronology
 from partnerships.pipeline import build_pages
 from partnerships.sources import citations, facts
 from partnerships.urls import parse_web_address
@@ -19,6 +19,7 @@ from support import ROOT, TODAY
 
 DATA = ROOT / "data"
 REAL = load_dataset(DATA, today=TODAY)
+HISTORY = Chronology.of(REAL, today=TODAY)
 PAGES = {page.src_uri: page.markdown for page in build_pages(REAL, today=TODAY)}
 RECORDS = [*REAL.frameworks, *REAL.partners, *REAL.milestones]
 # Every address written anywhere in data/, in any field, as an editor would grep for it.
@@ -71,7 +72,7 @@ def test_no_fact_rests_on_state_media_alone():
             assert kinds != {"state-media"}, (record.id, at)
 
 
-@pytest.mark.parametrize("partner", [p for p in REAL.partners if takes_part_today(p)], ids=lambda p: p.id)
+@pytest.mark.parametrize("partner", [p for p in REAL.partners if HISTORY.takes_part(p)], ids=lambda p: p.id)
 def test_every_partner_taking_part_today_has_a_sourced_summary(partner):
     assert partner.summary is not None
     assert len(partner.summary.text.en.split()) >= 30
@@ -81,20 +82,20 @@ def test_every_partner_taking_part_today_has_a_sourced_summary(partner):
 @pytest.mark.parametrize("partner_id", ["russia", "belarus", "afghanistan"])
 def test_a_partner_whose_every_partnership_is_suspended_is_not_counted_as_taking_part(partner_id):
     partner = REAL.partner_by_id[partner_id]
-    assert {state_today(partner, m) for m in partner.memberships} == {"suspended"}
-    assert not takes_part_today(partner)
+    assert {HISTORY.state_on(partner, m) for m in partner.memberships} == {"suspended"}
+    assert not HISTORY.takes_part(partner)
     assert "Takes part today" not in PAGES[f"partners/{partner_id}.md"]
 
 
 def test_the_home_page_counts_partners_with_the_stated_rule():
-    count = sum(1 for p in REAL.partners if takes_part_today(p))
+    count = sum(1 for p in REAL.partners if HISTORY.takes_part(p))
     assert f"({count} of them taking part today; a partner whose every partnership" in PAGES["index.md"]
 
 
 def test_the_eapc_lists_partners_that_became_allies_as_allies_not_as_former_members():
     page = PAGES["frameworks/eapc.md"]
     assert "## Former partners now NATO Allies (" in page
-    allies = [p for p, m in REAL.members_of("eapc") if state_today(p, m) == "ally"]
+    allies = [p for p, m in REAL.members_of("eapc") if HISTORY.state_on(p, m) == "ally"]
     assert len(allies) >= 16
     ended = page.split("## Former partners (")[1] if "## Former partners (" in page else ""
     assert not any(f"]({'../partners/'}{p.id}.md)" in ended for p in allies)

@@ -48,7 +48,7 @@ def test_json_round_trips_to_the_same_records():
 
 def test_csv_tables_hold_every_partner_membership_and_milestone():
     partners = _rows(partners_csv(DATASET))
-    memberships = _rows(memberships_csv(DATASET))
+    memberships = _rows(memberships_csv(DATASET, today=TODAY))
     milestones = _rows(milestones_csv(DATASET))
 
     assert {row["id"] for row in partners} == {p.id for p in DATASET.partners}
@@ -63,7 +63,9 @@ def test_csv_tables_hold_every_partner_membership_and_milestone():
 
 def test_finland_rows_say_what_the_yaml_says():
     finland = next(r for r in _rows(partners_csv(DATASET)) if r["id"] == "finland")
-    pfp = next(r for r in _rows(memberships_csv(DATASET)) if r["partner"] == "finland" and r["framework"] == "pfp")
+    pfp = next(
+        r for r in _rows(memberships_csv(DATASET, today=TODAY)) if r["partner"] == "finland" and r["framework"] == "pfp"
+    )
 
     assert (finland["name_fr"], finland["iso"], finland["nato_accession"]) == ("Finlande", "FI", "2023-04-04")
     assert (pfp["since"], pfp["until"], pfp["end_reason"]) == ("1994", "2023-04-04", "joined NATO")
@@ -75,7 +77,8 @@ _DIGEST_OF_DOWNLOADS = """
 import datetime as dt, hashlib, sys
 from pathlib import Path
 from partnerships import build_downloads, load_dataset
-downloads = build_downloads(load_dataset(Path(sys.argv[1]), today=dt.date.fromisoformat(sys.argv[2])))
+today = dt.date.fromisoformat(sys.argv[2])
+downloads = build_downloads(load_dataset(Path(sys.argv[1]), today=today), today=today)
 print(hashlib.sha256(repr([(d.src_uri, d.content) for d in downloads]).encode()).hexdigest())
 """
 
@@ -97,7 +100,7 @@ def test_downloads_are_identical_in_processes_with_different_hash_seeds():
 
 
 def test_downloads_are_the_files_the_data_page_lists():
-    first = build_downloads(load_dataset(FIXTURE_DATA, today=TODAY))
+    first = build_downloads(load_dataset(FIXTURE_DATA, today=TODAY), today=TODAY)
 
     assert [d.src_uri for d in first] == [
         "downloads/partnerships.json",

@@ -13,7 +13,8 @@ from .pipeline import (
     prepare_site,
 )
 from .problems import DataError, Problem
-from .render import Page, make_environment
+from .render import make_environment
+from .views import Page
 
 __all__ = [
     "DataError",

@@ -4,6 +4,7 @@ Schema of the data files. Pure functions from data to text; byte-identical for t
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
@@ -11,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .dataset import Dataset
-from .history import state_today
+from .history import Chronology
 from .schema import SCHEMA_FILES, SCHEMA_SUBJECTS, json_schemas
 
 EXPORT_FORMAT_VERSION = 1
@@ -119,14 +120,15 @@ def partners_csv(dataset: Dataset) -> str:
     )
 
 
-def memberships_csv(dataset: Dataset) -> str:
+def memberships_csv(dataset: Dataset, *, today: dt.date) -> str:
+    chronology = Chronology.of(dataset, today=today)
     return _csv(
         ["partner", "framework", "state", "since", "until", "end_reason", "suspended_since", "sources"],
         (
             [
                 p.id,
                 m.framework,
-                state_today(p, m),
+                chronology.state_on(p, m),
                 m.since,
                 m.until,
                 m.end_reason.en if m.end_reason else None,
@@ -168,13 +170,17 @@ def sources_csv(dataset: Dataset) -> str:
     )
 
 
-def build_downloads(dataset: Dataset) -> list[Download]:
+def build_downloads(dataset: Dataset, *, today: dt.date) -> list[Download]:
     """The files the Data page links to."""
     files = [
         Download(f"{DOWNLOAD_DIR}/partnerships.json", dataset_json(dataset), "the whole dataset as JSON"),
         Download(f"{DOWNLOAD_DIR}/frameworks.csv", frameworks_csv(dataset), "frameworks, one row each"),
         Download(f"{DOWNLOAD_DIR}/partners.csv", partners_csv(dataset), "partners, one row each"),
-        Download(f"{DOWNLOAD_DIR}/memberships.csv", memberships_csv(dataset), "memberships: partner, framework, dates"),
+        Download(
+            f"{DOWNLOAD_DIR}/memberships.csv",
+            memberships_csv(dataset, today=today),
+            "memberships: partner, framework, dates",
+        ),
         Download(f"{DOWNLOAD_DIR}/milestones.csv", milestones_csv(dataset), "milestones, oldest first"),
         Download(f"{DOWNLOAD_DIR}/sources.csv", sources_csv(dataset), "sources, one row each, with their kind"),
     ]

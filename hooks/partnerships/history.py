@@ -1,36 +1,48 @@
-"""Who was where in a given year: the rules behind the history view, in Python.
+"""Who was where on a given day: the one set of rules behind every page, count, table, map,
+download and the browser's history view.
 
-The same rules run in the browser (docs/assets/javascripts/partnerships.js) when a reader
-picks another year; the pages are rendered here for today, so they work without JavaScript.
-A year means the situation on 31 December of that year.
+The pages show the situation on the build's day. The history view shows it at the end of any
+year since 1991 (history_view.py writes the result of these rules for every year into the
+page; the browser only looks it up). Both ask the same question: `state_on(day)`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
 from .dataset import Dataset
-from .models import MAP_GROUPS, Framework, Membership, Partner
+from .models import Membership, PartialDate, Partner
+from .vocabulary import FRAMEWORK_MAP_GROUPS
 
 FIRST_YEAR = 1991  # the North Atlantic Cooperation Council, the first partnership forum
+
+# What a membership is on a given day: not begun yet, taken part in, suspended by NATO, ended
+# as the partner joined NATO (it may still sit there as an Ally, as in the EAPC), or ended.
+MembershipState = Literal["future", "participates", "suspended", "ally", "ended"]
+
+
+def as_of(year: int, today: dt.date) -> dt.date:
+    """The day the history view shows for `year`: its last day, or today for this year."""
+    return min(dt.date(year, 12, 31), today)
 
 
 @dataclass(frozen=True)
 class Chronology:
-    """History rules over one dataset.
+    """The history rules over one dataset.
 
     A membership whose start no source gives is counted from an assumed year: its framework's
     launch, or, for a framework with no launch date (partners across the globe), the earliest
     dated membership in it. Counting it from 1991 would put Japan on the 1991 map.
     """
 
-    frameworks: dict[str, Framework]
-    assumed_start: dict[str, int | None]
+    map_group: dict[str, str | None]  # framework id -> its map group, if any
+    assumed_start: dict[str, int | None]  # framework id -> year
+    today: dt.date
 
     @classmethod
-    def of(cls, dataset: Dataset) -> Chronology:
+    def of(cls, dataset: Dataset, *, today: dt.date) -> Chronology:
         assumed: dict[str, int | None] = {}
         for framework in dataset.frameworks:
             if framework.launched.date:
@@ -38,71 +50,53 @@ class Chronology:
             else:
                 known = [m.since.year for _, m in dataset.members_of(framework.id) if m.since]
                 assumed[framework.id] = min(known, default=None)
-        return cls(frameworks=dataset.framework_by_id, assumed_start=assumed)
+        groups = {f.id: f.map_group for f in dataset.frameworks}
+        return cls(map_group=groups, assumed_start=assumed, today=today)
 
-    def start_year(self, membership: Membership) -> int | None:
-        return membership.since.year if membership.since else self.assumed_start.get(membership.framework)
+    def start(self, membership: Membership) -> PartialDate | None:
+        if membership.since:
+            return membership.since
+        year = self.assumed_start.get(membership.framework)
+        return PartialDate(year) if year else None
 
-    def active_in(self, membership: Membership, year: int) -> bool:
-        """A membership counts in `year` if it began by then and had not ended by the year's end."""
-        start = self.start_year(membership)
-        return (start is None or start <= year) and not ended_by(membership, year)
+    def state_on(self, partner: Partner, membership: Membership, day: dt.date | None = None) -> MembershipState:
+        """The membership's state on `day` (today if not given). A date known only to the
+        month or year counts from its first day."""
+        day = day or self.today
+        start = self.start(membership)
+        if start is not None and start.first_day > day:
+            return "future"
+        if membership.until is not None and membership.until.first_day <= day:
+            accession = partner.nato_accession
+            joined = accession is not None and membership.until.first_day >= accession.date.first_day
+            return "ally" if joined else "ended"
+        if membership.suspended is not None and membership.suspended.since.first_day <= day:
+            return "suspended"
+        return "participates"
 
-    def group_in(self, partner: Partner, year: int) -> str:
-        """The map colour of a partner in `year`: 'ally', a framework group, 'suspended',
-        'other', 'former' or 'none'."""
-        if partner.nato_accession and partner.nato_accession.date.year <= year:
+    def takes_part(self, partner: Partner, day: dt.date | None = None) -> bool:
+        return any(self.state_on(partner, m, day) == "participates" for m in partner.memberships)
+
+    def is_ally(self, partner: Partner, day: dt.date | None = None) -> bool:
+        accession = partner.nato_accession
+        return accession is not None and accession.date.first_day <= (day or self.today)
+
+    def group_on(self, partner: Partner, day: dt.date | None = None) -> str:
+        """The partner's colour on the map: 'ally', the first framework group it takes part in,
+        'suspended', 'other' (frameworks without a group only), 'former' or 'none'."""
+        if self.is_ally(partner, day):
             return "ally"
-        active = [m for m in partner.memberships if self.active_in(m, year)]
-        groups = {self.frameworks[m.framework].map_group for m in active if not suspended_in(m, year)}
-        for group in MAP_GROUPS:
+        states = [(m, self.state_on(partner, m, day)) for m in partner.memberships]
+        groups = {self.map_group[m.framework] for m, state in states if state == "participates"}
+        for group in FRAMEWORK_MAP_GROUPS:
             if group in groups:
                 return group
-        if active:
-            return "suspended" if any(suspended_in(m, year) for m in active) else "other"
-        return "former" if any(ended_by(m, year) for m in partner.memberships) else "none"
+        if any(state == "suspended" for _, state in states):
+            return "suspended"
+        if any(state == "participates" for _, state in states):
+            return "other"
+        return "former" if any(state in ("ally", "ended") for _, state in states) else "none"
 
-    def token(self, membership: Membership) -> str:
-        """'pfp|euro-atlantic|1994|2023||' : framework, map group, since, until, suspended since,
-        assumed start (years; empty when unknown or none). The browser reads these from
-        data-periods attributes."""
-        group = self.frameworks[membership.framework].map_group or ""
-        suspended = membership.suspended.since.year if membership.suspended else None
-        assumed = None if membership.since else self.assumed_start.get(membership.framework)
-        since = membership.since.year if membership.since else None
-        until = membership.until.year if membership.until else None
-        return "|".join([membership.framework, group, *(_year(y) for y in (since, until, suspended, assumed))])
-
-    def periods(self, memberships: Iterable[Membership]) -> str:
-        return " ".join(self.token(m) for m in memberships)
-
-
-# What a membership is today. One rule for every page, count, table and download:
-# a partner "takes part" only in a membership that has not ended and is not suspended.
-MembershipState = Literal["participates", "suspended", "ally", "ended"]
-
-
-def state_today(partner: Partner, membership: Membership) -> MembershipState:
-    """'ally' when the membership ended as the partner joined NATO (it may still sit there as an
-    Ally, as in the EAPC); 'ended' for any other end; 'suspended' while NATO has suspended it."""
-    if membership.until is not None:
-        accession = partner.nato_accession
-        joined = accession is not None and membership.until.first_day >= accession.date.first_day
-        return "ally" if joined else "ended"
-    return "suspended" if membership.suspended else "participates"
-
-
-def takes_part_today(partner: Partner) -> bool:
-    return any(state_today(partner, m) == "participates" for m in partner.memberships)
-
-
-def _year(value: int | None) -> str:
-    return "" if value is None else str(value)
-
-
-def suspended_in(membership: Membership, year: int) -> bool:
-    return membership.suspended is not None and membership.suspended.since.year <= year
-
-
-def ended_by(membership: Membership, year: int) -> bool:
-    return membership.until is not None and membership.until.year <= year
+    def years(self) -> range:
+        """The years the history view offers, oldest first."""
+        return range(FIRST_YEAR, self.today.year + 1)

@@ -1,8 +1,18 @@
-"""Plain text made safe for Markdown: data text is shown as itself, never acted on."""
+"""Text into Markdown and HTML: escaping (data text is shown as itself, never acted on), dates
+as readers see them, and links between pages. The only place the package escapes anything."""
 
 from __future__ import annotations
 
+import functools
+import posixpath
 import re
+import unicodedata
+from typing import TYPE_CHECKING
+
+import markupsafe
+
+if TYPE_CHECKING:
+    from .models import PartialDate
 
 # Characters that Markdown or HTML would act on. Data text is plain text, so each becomes a
 # numeric entity: it shows as itself but can never open a tag, a link, emphasis or a table cell.
@@ -43,3 +53,73 @@ def tab_title(text: str) -> str:
 
 
 _TITLE_LOOK_ALIKES = str.maketrans({"<": "‹", ">": "›", "&": "＆"})
+
+
+def html(text: str) -> str:
+    """Plain text for HTML (the map's SVG, attributes): the one HTML escape of the package."""
+    return str(markupsafe.escape(text))
+
+
+@functools.lru_cache(maxsize=65536)  # pure; each name is folded on many pages
+def fold(text: str) -> str:
+    """'Bahreïn' -> 'Bahrein': search does not fold accents, so pages carry both forms."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+# --- Dates ----------------------------------------------------------------------------------------
+
+
+def human_date(value: PartialDate | None, unknown: str = "date not recorded") -> str:
+    return value.human() if value else unknown
+
+
+def date_span(start: PartialDate, end: PartialDate | None) -> str:
+    if end is None or end == start:
+        return start.human()
+    if start.year == end.year and start.month == end.month and start.day and end.day:
+        return f"{start.day}–{end.human()}"
+    return f"{start.human()} – {end.human()}"
+
+
+# --- Links between pages ------------------------------------------------------------------------
+
+
+def uri(kind: str, entity_id: str) -> str:
+    """The source path of an entity's page: uri('partners', 'malta') -> 'partners/malta.md'."""
+    return f"{kind}/{entity_id}.md"
+
+
+def link(from_uri: str, to_uri: str, text: str) -> str:
+    """A relative Markdown link, so MkDocs checks it in --strict builds."""
+    return f"[{md(text)}]({relative(from_uri, to_uri)})"
+
+
+def relative(from_uri: str, to_uri: str) -> str:
+    """posixpath.relpath for page URIs, without its filesystem calls (it runs ~10 times a page)."""
+    from_dir, to_dir = from_uri.rpartition("/")[0], to_uri.rpartition("/")[0]
+    if from_dir == to_dir:
+        return to_uri.rpartition("/")[2]
+    if not from_dir:
+        return to_uri
+    if to_uri.startswith(from_dir + "/"):
+        return to_uri[len(from_dir) + 1 :]
+    return "../" * (from_dir.count("/") + 1) + to_uri  # correct, if not always the shortest
+
+
+def html_href(from_uri: str, to_uri: str, *, directory_urls: bool) -> str:
+    """The URL MkDocs will give `to_uri`, relative to the page built from `from_uri`.
+
+    Only for raw HTML (the SVG map), which MkDocs does not rewrite: partners/x.md becomes
+    partners/x/ with directory URLs and partners/x.html without (the offline edition)."""
+
+    def built(src: str) -> str:
+        stem = src.removesuffix(".md")
+        if not directory_urls:
+            return stem + ".html"
+        if stem == "index":
+            return ""
+        return stem.removesuffix("index") if stem.endswith("/index") else stem + "/"
+
+    source, target = built(from_uri), built(to_uri)
+    base = source if source.endswith("/") or source == "" else posixpath.dirname(source)
+    return posixpath.relpath(target or ".", base or ".") + ("/" if target.endswith("/") else "")

@@ -1,18 +1,15 @@
-"""The single schema: typed, frozen models of frameworks, partners and milestones.
+"""The single schema: typed, frozen models of frameworks, partners, milestones and sources.
 
-Raw records from load.py become models here; every pydantic error becomes a Problem that names
-the file, the line and the field. The JSON Schema for editors is generated from these classes.
-"""
+validate.py turns raw records into these models; the editors' JSON Schema is generated from
+them (schema.py). Allowed values come from vocabulary.py."""
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
-import difflib
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -22,36 +19,19 @@ from pydantic import (
     PlainSerializer,
     PlainValidator,
     StringConstraints,
-    ValidationError,
     WithJsonSchema,
 )
 
-from .load import RawRecord
-from .problems import Problem, shown
+from .problems import describe, shown
 from .text import text_problem
 from .urls import parse_web_address
+from .vocabulary import MONTHS, FrameworkMapGroup, Region, StatusValue
 
 # --- Dates with a precision ------------------------------------------------------------------
 
-MONTHS = {
-    "en": [calendar.month_name[m] for m in range(1, 13)],
-    "fr": [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ],
-}
-_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # ASCII digits only; fullmatch
-DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+# ASCII digits only: the same pattern in the editors' JSON Schema (where \d is ASCII too).
+DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+_DATE = re.compile(DATE_PATTERN)
 
 
 @dataclass(frozen=True, order=True)
@@ -104,11 +84,10 @@ def parse_partial_date(value: Any) -> PartialDate:
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str):
-        raise ValueError(f"expected a date such as 2004-03-29, 2014-09 or 1994, got {_describe(value)}")
-    match = _DATE.fullmatch(value)
-    if not match:
+        raise ValueError(f"expected a date such as 2004-03-29, 2014-09 or 1994, got {describe(value)}")
+    if not _DATE.fullmatch(value):
         raise ValueError(f"{shown(value)} is not a date; write YYYY-MM-DD, YYYY-MM or YYYY")
-    year, month, day = (int(part) if part else None for part in match.groups())
+    year, month, day = [*map(int, value.split("-")), None, None][:3]
     try:
         dt.date(year, month or 1, day or 1)
     except ValueError as error:
@@ -212,36 +191,6 @@ class Event(Model):
     unverified: Unverified = None
 
 
-Region = Literal[
-    "europe",
-    "south-caucasus",
-    "central-asia",
-    "north-africa",
-    "middle-east",
-    "gulf",
-    "asia-pacific",
-    "south-asia",
-    "latin-america",
-    "international",
-]
-REGION_NAMES: dict[str, Name] = {
-    "europe": Name(en="Europe", fr="Europe"),
-    "south-caucasus": Name(en="South Caucasus", fr="Caucase du Sud"),
-    "central-asia": Name(en="Central Asia", fr="Asie centrale"),
-    "north-africa": Name(en="North Africa", fr="Afrique du Nord"),
-    "middle-east": Name(en="Middle East", fr="Moyen-Orient"),
-    "gulf": Name(en="Gulf", fr="Golfe"),
-    "asia-pacific": Name(en="Asia-Pacific", fr="Asie-Pacifique"),
-    "south-asia": Name(en="South Asia", fr="Asie du Sud"),
-    "latin-america": Name(en="Latin America", fr="Amérique latine"),
-    "international": Name(en="International organisation", fr="Organisation internationale"),
-}
-StatusValue = Literal["active", "suspended", "dormant", "replaced"]
-# Map colours, in priority order: a partner in several frameworks takes the first group it has.
-MAP_GROUPS = ("euro-atlantic", "mediterranean", "gulf", "global")
-MapGroup = Literal["euro-atlantic", "mediterranean", "gulf", "global"]
-
-
 # --- Records ------------------------------------------------------------------------------------
 
 
@@ -271,7 +220,7 @@ class Framework(Model):
     launched: Event
     status: Status
     replaced_by: Slug | None = None
-    map_group: MapGroup | None = Field(
+    map_group: FrameworkMapGroup | None = Field(
         default=None, description="the colour its members get on the map; omit for frameworks that do not colour it"
     )
     predecessor: Predecessor | None = None
@@ -379,132 +328,3 @@ MODELS: dict[str, type[Model]] = {
     "sources": Source,
     "policy": SourcePolicy,
 }
-
-
-# --- Raw records -> models ----------------------------------------------------------------------
-
-
-def to_models(records: Iterable[RawRecord]) -> tuple[list[tuple[RawRecord, Model]], list[Problem]]:
-    """Validate each record against its model; collect every error as a Problem."""
-    valid: list[tuple[RawRecord, Model]] = []
-    problems: list[Problem] = []
-    for record in records:
-        model = MODELS[record.kind]
-        try:
-            valid.append((record, model.model_validate(record.data)))
-        except ValidationError as error:
-            details = error.errors(include_url=False)
-            problems += [_problem(record, model, d) for d in details if not _echo_of_item_error(d, details)]
-    return valid, problems
-
-
-def _problem(record: RawRecord, model: type[Model], detail: Any) -> Problem:
-    loc = tuple(detail["loc"])
-    kind = detail["type"]
-    value = detail.get("input")
-    if "sources" in loc and isinstance(value, str) and value.lower().startswith(("http://", "https://")):
-        message = (
-            f"{shown(value)} is an address; sources lists ids of records in data/sources/: "
-            "cite the id of the record with this url, or create one"
-        )
-    elif kind == "extra_forbidden":
-        allowed = sorted(_fields_at(model, loc[:-1]))
-        name = " (an empty key)" if loc[-1] == "" else _did_you_mean(str(loc[-1]), allowed)
-        message = f"unknown field{name}; allowed: {', '.join(allowed)}"
-    elif kind == "missing":
-        message = "required field is missing"
-    elif isinstance(value, bool) and kind in ("string_type", "literal_error", "string_pattern_mismatch"):
-        message = (
-            f"got the boolean {str(value).lower()}: YAML reads unquoted yes/no/on/off/NO as booleans; "
-            "put the value in quotes"
-        )
-    elif isinstance(value, float) and kind == "string_type":
-        message = f"got the number {value!r}: YAML reads 1.10 as 1.1; put the value in quotes"
-    elif kind == "literal_error":
-        message = f"{shown(value)} is not allowed; {detail['msg'].replace('Input should be', 'use')}"
-    elif kind == "string_pattern_mismatch" and _pattern_of(detail) == URL_PATTERN:
-        if value.lower().startswith(("http://", "https://")):
-            message = f"{shown(value)} starts with an upper-case scheme; write http:// or https:// in lower case"
-        else:
-            message = f"{shown(value)} is not a web address; only http:// and https:// links are allowed"
-    elif kind == "string_pattern_mismatch" and loc and loc[-1] == "iso":
-        message = f'{shown(value)} is not an ISO 3166-1 alpha-2 code; use two capital letters, e.g. "FI"'
-    elif kind == "string_pattern_mismatch" and _pattern_of(detail) == SLUG_PATTERN:
-        message = f"{shown(value)} is not an id; use lower-case letters, digits and hyphens, e.g. north-macedonia"
-    elif kind in ("string_type", "model_type", "tuple_type", "dict_type"):
-        wanted = {
-            "string_type": "text",
-            "model_type": "a mapping of fields",
-            "tuple_type": "a list",
-            "dict_type": "a mapping of fields",
-        }[kind]
-        message = f"expected {wanted}, got {_describe(value)}"
-    elif kind == "string_too_long":
-        limit = (detail.get("ctx") or {}).get("max_length", 0)
-        message = f"text of {len(value):,} characters; at most {limit:,} are allowed here"
-    elif kind == "too_short" and isinstance(value, (list, tuple)):
-        message = "needs at least one entry"
-    else:
-        message = detail["msg"].removeprefix("Value error, ")
-    return record.problem(loc, message)
-
-
-def _echo_of_item_error(detail: Any, details: list[Any]) -> bool:
-    # A list whose only item is invalid also fails its min_length; the item error says it all.
-    loc = detail["loc"]
-    return detail["type"] == "too_short" and any(
-        len(d["loc"]) > len(loc) and d["loc"][: len(loc)] == loc for d in details
-    )
-
-
-def _pattern_of(detail: Any) -> str | None:
-    return (detail.get("ctx") or {}).get("pattern")
-
-
-def _describe(value: Any) -> str:
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, (list, tuple)):
-        return "a list"
-    if value is None:
-        return "nothing (null)"
-    if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
-    if isinstance(value, (int, float)):
-        return f"the number {value!r}"
-    return f"the text {shown(value)}"
-
-
-def _did_you_mean(word: str, choices: list[str]) -> str:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
-
-
-def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> set[str]:
-    """Names of the fields allowed at `loc` inside `model` (for did-you-mean messages)."""
-    current: Any = model
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        field = current.model_fields.get(part) if _is_model(current) else None
-        if field is None:
-            return set()
-        current = _inner_model(field.annotation)
-    return set(current.model_fields) if _is_model(current) else set()
-
-
-def _is_model(value: Any) -> bool:
-    return isinstance(value, type) and issubclass(value, BaseModel)
-
-
-def _inner_model(annotation: Any) -> Any:
-    if _is_model(annotation):
-        return annotation
-    origin = get_origin(annotation)
-    if origin is Annotated:
-        return _inner_model(get_args(annotation)[0])
-    for arg in get_args(annotation) if origin in (tuple, Union) or origin is not None else ():
-        found = _inner_model(arg)
-        if found is not None:
-            return found
-    return None

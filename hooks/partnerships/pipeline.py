@@ -2,7 +2,7 @@
 
 1. settings: the environment's settings (settings.py);
 2. load: data/<kind>/*.yaml, its layout, bytes and strict YAML (load.py);
-3. models: each record against the single schema (models.py);
+3. models: each record against the single schema (models.py, validate.py);
 4. checks: cross-record rules (checks.py); any problem so far raises one DataError;
 5. render: Markdown pages from templates (render.py) and downloadable files (export.py),
    then the check that no generated file would replace a hand-written one.
@@ -28,12 +28,15 @@ from .checks import all_problems
 from .dataset import Dataset
 from .export import Download, build_downloads
 from .load import load_records
-from .models import Framework, Milestone, Partner, Source, to_models
+from .map_page import STYLESHEET as MAP_STYLESHEET
+from .map_page import map_stylesheet
+from .models import Framework, Milestone, Partner, Source
 from .problems import DataError, Problem
-from .render import Page, make_environment, render_pages
+from .render import make_environment, render_pages
 from .settings import Settings, read_settings
 from .sources import plain_http_sources, uncited_sources
-from .sources_page import render_sources_page
+from .validate import to_models
+from .views import Page
 
 
 @dataclass(frozen=True)
@@ -102,10 +105,12 @@ def paused_gc() -> Iterator[None]:
 
 @dataclass(frozen=True)
 class Site:
-    """Everything generated from data/: pages to add to the site and files to copy into it."""
+    """Everything generated from data/: pages to add to the site, files to copy into it and
+    offer for download, and assets the pages use (the map's colours)."""
 
     pages: list[Page]
     downloads: list[Download]
+    assets: list[Download] = field(default_factory=list)
 
     @functools.cached_property
     def meta_by_uri(self) -> dict[str, dict[str, Any]]:
@@ -150,11 +155,11 @@ def build_site(
     dataset: Dataset, *, today: dt.date, directory_urls: bool = True, env: jinja2.Environment | None = None
 ) -> Site:
     """Render every generated page and download."""
-    downloads = build_downloads(dataset)
+    downloads = build_downloads(dataset, today=today)
     env = env or make_environment()
     pages = render_pages(dataset, env=env, today=today, downloads=downloads, directory_urls=directory_urls)
-    pages.append(render_sources_page(dataset, env=env))
-    return Site(pages=pages, downloads=downloads)
+    assets = [Download(MAP_STYLESHEET, map_stylesheet(), "the map's colours")]
+    return Site(pages=pages, downloads=downloads, assets=assets)
 
 
 def build_pages(dataset: Dataset, *, today: dt.date, directory_urls: bool = True) -> list[Page]:
@@ -168,7 +173,9 @@ def check_generated_paths(site: Site, *, project: Project) -> list[Problem]:
     docs = project.docs_dir
     handwritten = {p.relative_to(docs).as_posix() for p in docs.rglob("*")} if docs.is_dir() else set()
     problems = []
-    for uri, source in [(p.src_uri, p.source_file) for p in site.pages] + [(d.src_uri, None) for d in site.downloads]:
+    for uri, source in [(p.src_uri, p.source_file) for p in site.pages] + [
+        (d.src_uri, None) for d in [*site.downloads, *site.assets]
+    ]:
         for candidate in _same_output(uri):
             if candidate in handwritten:
                 origin = f"from {source}" if source else "from data/"

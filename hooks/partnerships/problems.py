@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import groupby
+from typing import Any
 
 # Anything a terminal or a log viewer would act on rather than print: controls, bidi controls,
 # invisible format characters, line separators, lone surrogates (from undecodable file names).
@@ -81,3 +82,17 @@ class DataError(Exception):
                 more = len(problems) - MAX_LISTED_PER_FILE
                 lines.append(f"  {printable(file)}: {more:,} more problems in this file; fix the ones above first")
         return "\n".join(lines)
+
+
+def describe(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value!r}"
+    return f"the text {shown(value)}"

@@ -5,16 +5,16 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from typing import Any
+from dataclasses import dataclass
 
 import jinja2
 
 from .citations import footnote
 from .dataset import Dataset
-from .markup import md
+from .markup import link, md, uri
 from .models import Framework, Milestone, Model, Partner
-from .render import Page, link, uri
 from .sources import citations, facts
+from .views import Page, Review
 
 HERE = "sources.md"
 KIND_LABELS = {
@@ -25,7 +25,36 @@ KIND_LABELS = {
 }
 
 
-def render_sources_page(dataset: Dataset, *, env: jinja2.Environment) -> Page:
+@dataclass(frozen=True)
+class KindRow:
+    label: str
+    citations: int
+    share: str
+
+
+@dataclass(frozen=True)
+class OpenQuestion:
+    page: str
+    question: str
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    entry: str
+    pages: int
+
+
+@dataclass(frozen=True)
+class SourcesView:
+    citation_count: int
+    source_count: int
+    kinds: list[KindRow]
+    open_questions: list[OpenQuestion]
+    sources: list[SourceRow]
+    reviewed: Review | None
+
+
+def render_sources_page(dataset: Dataset, *, env: jinja2.Environment, reviewed: Review | None) -> Page:
     cited_on: dict[str, set[str]] = defaultdict(set)
     kinds: Counter[str] = Counter()
     for kind, record in _records(dataset):
@@ -33,19 +62,20 @@ def render_sources_page(dataset: Dataset, *, env: jinja2.Environment) -> Page:
             cited_on[source_id].add(uri(kind, record.id))
             kinds[dataset.source_by_id[source_id].kind] += 1
     total = sum(kinds.values())
-    view: dict[str, Any] = {
-        "citation_count": total,
-        "source_count": len(dataset.sources),
-        "kinds": [
-            {"label": label, "citations": kinds[kind], "share": f"{kinds[kind] / total:.0%}" if total else "0%"}
+    view = SourcesView(
+        citation_count=total,
+        source_count=len(dataset.sources),
+        kinds=[
+            KindRow(label, kinds[kind], f"{kinds[kind] / total:.0%}" if total else "0%")
             for kind, label in KIND_LABELS.items()
         ],
-        "open_questions": list(_open_questions(dataset)),
-        "sources": [
-            {"entry": footnote(source), "pages": len(cited_on[source.id])}
+        open_questions=list(_open_questions(dataset)),
+        sources=[
+            SourceRow(footnote(source), len(cited_on[source.id]))
             for source in sorted(dataset.sources, key=lambda s: (s.publisher.en.casefold(), s.title.en.casefold()))
         ],
-    }
+        reviewed=reviewed,
+    )
     meta = {"title": "Sources and open questions", "search": {"boost": 0.5}}
     return Page(HERE, env.get_template("sources.md.j2").render(page=view), meta=meta)
 
@@ -56,14 +86,12 @@ def _records(dataset: Dataset) -> Iterator[tuple[str, Model]]:
     yield from (("milestones", m) for m in dataset.milestones)
 
 
-def _open_questions(dataset: Dataset) -> Iterator[dict[str, str]]:
+def _open_questions(dataset: Dataset) -> Iterator[OpenQuestion]:
     for kind, record in _records(dataset):
         for _, fact in facts(record):
             if fact.unverified is not None:  # type: ignore[attr-defined]
-                yield {
-                    "page": link(HERE, uri(kind, record.id), _title(record)),
-                    "question": md(fact.unverified.en),  # type: ignore[attr-defined]
-                }
+                question = md(fact.unverified.en)  # type: ignore[attr-defined]
+                yield OpenQuestion(link(HERE, uri(kind, record.id), _title(record)), question)
 
 
 def _title(record: Model) -> str:

@@ -1,16 +1,20 @@
 """The interactive parts (assets/javascripts/partnerships.js) in Debian's Chromium: the history
-year on the map and the tables, which must agree with Python's history.Chronology.group_in for every year;
-sorting and filtering; the timeline filter; the keyboard on the map; the offline edition."""
+year on the map and the tables, which must apply the states the build wrote for every year
+(tests/test_history_view.py checks those against history.py); sorting and filtering; the
+timeline filter; the keyboard on the map; the offline edition."""
 
 from __future__ import annotations
 
+import html
+import json
 import re
 from pathlib import Path
 
 import pytest
 
 from partnerships import load_dataset
-from partnerships.history import FIRST_YEAR, Chronology
+from partnerships.history import FIRST_YEAR
+from partnerships.history_view import lookup
 from support import ROOT, TODAY
 
 pytestmark = pytest.mark.browser
@@ -45,14 +49,20 @@ def _row(page, name: str):
     )
 
 
-def test_map_history_matches_python_for_every_year(page, server, dataset, built_site: Path):
+def _states(built_page: Path) -> dict:
+    found = re.search(r'data-history-states="([^"]*)"', built_page.read_text(encoding="utf-8"))
+    assert found, f"{built_page} carries no history states"
+    return json.loads(html.unescape(found.group(1)))
+
+
+def test_map_applies_the_states_of_every_year(page, server, dataset, built_site: Path):
     page.goto(server + "map/")
     assert page.locator(".history-control").is_visible()
     years = [int(v) for v in page.eval_on_selector_all("#history-year option", "os => os.map(o => o.value)")]
     assert years == list(range(years[0], FIRST_YEAR - 1, -1))
     assert years[0] >= TODAY.year
-    by_iso = {p.iso: p for p in dataset.partners if p.iso}
-    chronology = Chronology.of(dataset)
+    states = _states(built_site / "map" / "index.html")
+    by_iso = {p.iso: p.id for p in dataset.partners}
 
     # Today's year: the JS must paint exactly what the server rendered.
     served = page.evaluate(
@@ -70,12 +80,12 @@ def test_map_history_matches_python_for_every_year(page, server, dataset, built_
         shown = page.eval_on_selector_all("a.map-partner", MAP_GROUPS_JS)
         assert set(shown) == set(served)
         for iso, group in shown.items():
-            expected = chronology.group_in(by_iso[iso], year)
+            expected = lookup(states["partners"][by_iso[iso]], year)["group"]
             if group != expected:
-                mismatches.append(f"{year} {iso}: JS {group}, Python {expected}")
-        status = page.text_content(".history-status")
-        assert status.startswith(f"End of {year}:")
-        assert sum(int(n) for n in re.findall(r": (\d+)(?=[;.])", status)) == len(shown)
+                mismatches.append(f"{year} {iso}: page {group}, states {expected}")
+        assert page.text_content(".history-status") == states["years"][str(year)]["status"]
+        legend = page.eval_on_selector_all(".map-legend li:not([hidden])", "lis => lis.map(li => li.dataset.group)")
+        assert legend == states["years"][str(year)]["legend"], year
     assert not mismatches, "\n".join(mismatches)
 
     # Every colour on the map is explained in the legend, and every label names its group.
@@ -84,10 +94,11 @@ def test_map_history_matches_python_for_every_year(page, server, dataset, built_
         ".map-legend li:not([hidden])",
         "lis => Object.fromEntries(lis.map(li => [li.querySelector('.swatch').dataset.group, li.textContent.trim()]))",
     )
+    names = {p.iso: p.name.en for p in dataset.partners}
     for iso, group in page.eval_on_selector_all("a.map-partner", MAP_GROUPS_JS).items():
         assert group in labels, f"{iso}: {group} missing from the legend"
         label = page.get_attribute(f"a.map-partner[data-iso={iso}]", "aria-label")
-        assert label == f"{by_iso[iso].name.en}: {labels[group]}"
+        assert label == f"{names[iso]}: {labels[group]}"
 
 
 def test_tables_match_the_server_rendering_for_today(page, server, built_site: Path):
@@ -104,7 +115,7 @@ def test_tables_match_the_server_rendering_for_today(page, server, built_site: P
         _select_year(page, 1995)
         _select_year(page, int(first))
         assert page.evaluate(VISIBLE_ROWS_JS, selector) == served
-        assert page.text_content(".history-status") == f"End of {first}: {len(served)} partners shown."
+        assert page.text_content(".history-status") == f"Today: {len(served)} partners shown."
     assert not page.console_errors
 
 

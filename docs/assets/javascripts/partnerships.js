@@ -10,72 +10,42 @@
  * Each feature starts only if its markup is on the page. Plain ES2017, no dependencies, no
  * network, so it also runs from file:// in the offline edition.
  *
- * The year rules mirror hooks/partnerships/history.py, which renders today's state with the
- * same rules; change both together.
+ * The history view holds no rule of its own: the build writes what each view shows in every
+ * year (hooks/partnerships/history_view.py), and this file looks the chosen year up.
  */
 (function () {
   "use strict";
 
-  var DEFAULT_GROUP_ORDER = ["euro-atlantic", "mediterranean", "gulf", "global"];
-  // Legend text for groups the server-rendered legend may leave out (none in today's data).
-  var FALLBACK_LABELS = {
-    ally: "NATO Ally, formerly a partner",
-    suspended: "Partnership suspended",
-    other: "Other frameworks only",
-    former: "Former partner",
-    none: "Not a partner"
-  };
-  var LEGEND_ORDER = ["ally"].concat(DEFAULT_GROUP_ORDER, ["suspended", "other", "former", "none"]);
   // Combining marks (NFD leaves accents here); ES2017 has no \p{M}.
   var COMBINING = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
 
-  /* --- Periods and the year rules (history.py) ------------------------------------------ */
+  /* --- History view ---------------------------------------------------------------------
+     Each view's element carries data-history-states, written by the build:
+       {"years": {"1995": {"status": "...", ...}, ...},
+        "partners": {"<partner id>": [[year, state], ...], ...}}
+     where a partner's entries are the years in which what the view shows changes, oldest
+     first, and `state` is what it shows from then on. */
 
-  function parseYear(text) {
-    return text ? parseInt(text, 10) : null;
-  }
-
-  /* "pfp|euro-atlantic|1994|2023||" -> {framework, group, since, until, suspended, assumed}
-     (history.Chronology.token; `assumed` is the start counted when no source gives `since`) */
-  function parsePeriod(token) {
-    var parts = token.split("|");
-    return {
-      framework: parts[0] || "",
-      group: parts[1] || "",
-      since: parseYear(parts[2]),
-      until: parseYear(parts[3]),
-      suspended: parseYear(parts[4]),
-      assumed: parseYear(parts[5])
-    };
-  }
-
-  function parsePeriods(text) {
-    return (text || "").split(/\s+/).filter(Boolean).map(parsePeriod);
-  }
-
-  /* The state of one membership on 31 December of `year`. */
-  function periodState(period, year) {
-    var start = period.since !== null ? period.since : period.assumed;
-    if (start !== null && start > year) return "future";
-    if (period.until !== null && period.until <= year) return "former";
-    if (period.suspended !== null && period.suspended <= year) return "suspended";
-    return "member";
-  }
-
-  /* history.group_in: the map colour of a partner in `year`. */
-  function groupIn(periods, ally, year, groupOrder) {
-    if (ally !== null && ally <= year) return "ally";
-    var states = periods.map(function (p) { return periodState(p, year); });
-    var groups = {};
-    periods.forEach(function (p, i) {
-      if (states[i] === "member" && p.group) groups[p.group] = true;
-    });
-    for (var i = 0; i < groupOrder.length; i++) {
-      if (groups[groupOrder[i]]) return groupOrder[i];
+  function statesOf(element) {
+    try {
+      var states = JSON.parse(element.getAttribute("data-history-states") || "null");
+      return states && states.years && states.partners ? states : null;
+    } catch (error) {
+      return null;
     }
-    var active = states.filter(function (s) { return s === "member" || s === "suspended"; });
-    if (active.length) return active.indexOf("suspended") >= 0 ? "suspended" : "other";
-    return states.indexOf("former") >= 0 ? "former" : "none";
+  }
+
+  /* The entry in force in `year`: the latest at or before it (history_view.lookup). */
+  function inForce(entries, year) {
+    if (!entries || !entries.length) return null;
+    var found = entries[0][1];
+    for (var i = 0; i < entries.length && entries[i][0] <= year; i++) found = entries[i][1];
+    return found;
+  }
+
+  function statusOf(states, year) {
+    var summary = states.years[String(year)];
+    return summary ? summary.status : "";
   }
 
   function fold(text) {
@@ -89,68 +59,26 @@
   /* --- History view: map ---------------------------------------------------------------- */
 
   function setupMapHistory(figure) {
-    var order = (figure.getAttribute("data-groups") || "").split(/\s+/).filter(Boolean);
-    if (!order.length) order = DEFAULT_GROUP_ORDER;
-    var legend = figure.querySelector(".map-legend");
-    var labels = {};
-    Object.keys(FALLBACK_LABELS).forEach(function (g) { labels[g] = FALLBACK_LABELS[g]; });
-    var inLegend = {};
-    if (legend) {
-      Array.prototype.forEach.call(legend.querySelectorAll("li"), function (li) {
-        var swatch = li.querySelector(".swatch[data-group]");
-        if (!swatch) return;
-        var group = swatch.getAttribute("data-group");
-        labels[group] = li.textContent.replace(/\s+/g, " ").trim();
-        inLegend[group] = true;
-      });
-    }
-    var partners = Array.prototype.map.call(figure.querySelectorAll("a.map-partner"), function (a) {
-      var title = a.querySelector("title");
-      return {
-        el: a,
-        name: title ? title.textContent.trim() : a.getAttribute("data-iso") || "",
-        periods: parsePeriods(a.getAttribute("data-periods")),
-        ally: parseYear(a.getAttribute("data-ally"))
-      };
+    var states = statesOf(figure);
+    if (!states) return null;
+    var partners = Array.prototype.map.call(figure.querySelectorAll("a.map-partner[data-partner]"), function (a) {
+      return { el: a, entries: states.partners[a.getAttribute("data-partner")] };
     });
-    if (!partners.length) return null;
-
-    /* A group the legend lacks (it lists only the groups seen today) gets a legend entry
-       while it is on the map, so that no colour goes unexplained. */
-    function syncLegend(counts) {
-      if (!legend) return;
-      LEGEND_ORDER.forEach(function (group) {
-        if (inLegend[group]) return;
-        var added = legend.querySelector('li[data-added="' + group + '"]');
-        if (counts[group] && !added) {
-          added = document.createElement("li");
-          added.setAttribute("data-added", group);
-          var swatch = document.createElement("span");
-          swatch.className = "swatch";
-          swatch.setAttribute("data-group", group);
-          added.appendChild(swatch);
-          added.appendChild(document.createTextNode(" " + (labels[group] || group)));
-          legend.appendChild(added);
-        }
-        if (added) added.hidden = !counts[group];
-      });
-    }
+    var legend = figure.querySelectorAll(".map-legend li[data-group]");
 
     return function apply(year) {
-      var counts = {};
       partners.forEach(function (p) {
-        var group = groupIn(p.periods, p.ally, year, order);
-        counts[group] = (counts[group] || 0) + 1;
-        p.el.setAttribute("data-group", group);
-        p.el.setAttribute("aria-label", p.name + ": " + (labels[group] || group));
+        var state = inForce(p.entries, year);
+        if (!state) return;
+        p.el.setAttribute("data-group", state.group);
+        p.el.setAttribute("aria-label", state.label);
       });
-      syncLegend(counts);
-      var parts = LEGEND_ORDER.concat(Object.keys(counts).filter(function (g) {
-        return LEGEND_ORDER.indexOf(g) < 0;
-      })).filter(function (g) { return counts[g]; }).map(function (g) {
-        return (labels[g] || g) + ": " + counts[g];
+      var summary = states.years[String(year)];
+      var shown = summary ? summary.legend : [];
+      Array.prototype.forEach.call(legend, function (li) {
+        li.hidden = shown.indexOf(li.getAttribute("data-group")) < 0;
       });
-      return "End of " + year + ": " + parts.join("; ") + ".";
+      return statusOf(states, year);
     };
   }
 
@@ -161,9 +89,12 @@
     return body ? Array.prototype.slice.call(body.rows) : [];
   }
 
-  function partnerLink(row) {
-    var cell = row.cells[0];
-    return cell ? cell.querySelector("a[data-periods]") : null;
+  function rowStates(table, states) {
+    return bodyRows(table).map(function (row) {
+      var a = row.cells[0] ? row.cells[0].querySelector("a[data-partner]") : null;
+      var entries = a ? states.partners[a.getAttribute("data-partner")] : null;
+      return entries ? { el: row, entries: entries } : null;
+    }).filter(Boolean);
   }
 
   function setRowHidden(row, reason, hidden) {
@@ -171,10 +102,10 @@
     else row.removeAttribute(reason);
   }
 
-  function fillFrameworks(cell, ids, links) {
+  function fillFrameworks(cell, ids, links, empty) {
     while (cell.firstChild) cell.removeChild(cell.firstChild);
     if (!ids.length) {
-      cell.textContent = "—";
+      cell.textContent = empty;
       return;
     }
     ids.forEach(function (id, i) {
@@ -183,77 +114,52 @@
     });
   }
 
-  function setupPartnersHistory(table) {
-    var rows = bodyRows(table).map(function (row) {
-      var a = partnerLink(row);
-      if (!a || row.cells.length < 5) return null;
-      var links = {};
-      [row.cells[2], row.cells[3]].forEach(function (cell) {
-        Array.prototype.forEach.call(cell.querySelectorAll("a[data-framework]"), function (link) {
-          links[link.getAttribute("data-framework")] = link.cloneNode(true);
-        });
+  /* Partners table: Partner | Region | Takes part in | Suspended or ended | Ally since. */
+  function setupPartnersHistory(container, table) {
+    var states = statesOf(container);
+    if (!states) return null;
+    var rows = rowStates(table, states).filter(function (row) { return row.el.cells.length >= 5; });
+    rows.forEach(function (row) {
+      // Every framework the partner ever had is linked in today's row: keep one of each.
+      row.links = {};
+      Array.prototype.forEach.call(row.el.querySelectorAll("a[data-framework]"), function (link) {
+        row.links[link.getAttribute("data-framework")] = link.cloneNode(true);
       });
-      return { el: row, periods: parsePeriods(a.getAttribute("data-periods")), ally: parseYear(a.getAttribute("data-ally")), links: links };
-    }).filter(Boolean);
-    if (!rows.length) return null;
+    });
 
     return function apply(year) {
-      var shown = 0;
       rows.forEach(function (row) {
-        var current = [];
-        var former = [];
-        row.periods.forEach(function (p) {
-          var state = periodState(p, year);
-          if (!row.links[p.framework]) return;
-          // A suspended partnership is not taken part in: it goes with the ended ones.
-          if (state === "member" && current.indexOf(p.framework) < 0) current.push(p.framework);
-          if ((state === "former" || state === "suspended") && former.indexOf(p.framework) < 0) former.push(p.framework);
-        });
-        former = former.filter(function (id) { return current.indexOf(id) < 0; });
-        fillFrameworks(row.el.cells[2], current, row.links);
-        fillFrameworks(row.el.cells[3], former, row.links);
-        var isAlly = row.ally !== null && row.ally <= year;
-        row.el.cells[4].textContent = isAlly ? String(row.ally) : "";
-        var notYet = row.periods.length > 0 && row.periods.every(function (p) {
-          return periodState(p, year) === "future";
-        }) && !isAlly;
-        setRowHidden(row.el, "data-history-hidden", notYet);
-        if (!notYet) shown++;
+        var state = inForce(row.entries, year);
+        var cells = row.el.cells;
+        fillFrameworks(cells[2], state.current.filter(function (id) { return row.links[id]; }), row.links, states.empty);
+        fillFrameworks(cells[3], state.former.filter(function (id) { return row.links[id]; }), row.links, states.empty);
+        cells[4].textContent = state.ally;
+        setRowHidden(row.el, "data-history-hidden", state.hidden);
       });
-      return "End of " + year + ": " + plural(shown, "partner", "partners") + " shown.";
+      return statusOf(states, year);
     };
   }
 
-  function setupMatrixHistory(table) {
-    var rows = bodyRows(table).map(function (row) {
-      var spans = Array.prototype.map.call(row.querySelectorAll("span.period[data-period]"), function (span) {
-        return { el: span, period: parsePeriod(span.getAttribute("data-period")) };
-      });
-      return spans.length ? { el: row, spans: spans } : null;
-    }).filter(Boolean);
-    if (!rows.length) return null;
+  /* Matrix: one span.period per membership, in the order of each row's cells in the states. */
+  function setupMatrixHistory(container, table) {
+    var states = statesOf(container);
+    if (!states) return null;
+    var rows = rowStates(table, states);
+    rows.forEach(function (row) { row.spans = row.el.querySelectorAll("span.period"); });
 
     return function apply(year) {
-      var shown = 0;
       rows.forEach(function (row) {
-        var allFuture = true;
-        row.spans.forEach(function (s) {
-          var p = s.period;
-          var since = p.since !== null ? String(p.since) : "?";
-          var state = periodState(p, year);
-          var text = since;
-          if (state === "suspended") text = since + " (suspended)";
-          else if (state === "former") text = since + "–" + p.until;
-          else if (state === "future") text = "";
-          if (state !== "future") allFuture = false;
-          s.el.textContent = text;
-          s.el.hidden = state === "future";
-          s.el.setAttribute("data-state", state);
+        var state = inForce(row.entries, year);
+        state.cells.forEach(function (cell, i) {
+          var span = row.spans[i];
+          if (!span) return;
+          span.textContent = cell[0];
+          span.hidden = cell[0] === "";
+          span.setAttribute("data-state", cell[1]);
         });
-        setRowHidden(row.el, "data-history-hidden", allFuture);
-        if (!allFuture) shown++;
+        setRowHidden(row.el, "data-history-hidden", state.hidden);
       });
-      return "End of " + year + ": " + plural(shown, "partner", "partners") + " shown.";
+      return statusOf(states, year);
     };
   }
 
@@ -266,13 +172,12 @@
       var view = setupMapHistory(figure);
       if (view) views.push(view);
     });
-    Array.prototype.forEach.call(document.querySelectorAll('[data-history="partners"] table'), function (table) {
-      var view = setupPartnersHistory(table);
-      if (view) views.push(view);
-    });
-    Array.prototype.forEach.call(document.querySelectorAll('[data-history="matrix"] table'), function (table) {
-      var view = setupMatrixHistory(table);
-      if (view) views.push(view);
+    [["partners", setupPartnersHistory], ["matrix", setupMatrixHistory]].forEach(function (kind) {
+      Array.prototype.forEach.call(document.querySelectorAll('[data-history="' + kind[0] + '"]'), function (container) {
+        var table = container.querySelector("table");
+        var view = table ? kind[1](container, table) : null;
+        if (view) views.push(view);
+      });
     });
     if (!views.length) return;
     var status = control.querySelector(".history-status");

@@ -1,0 +1,288 @@
+"""The overview pages: home, frameworks, partners, matrix, timeline and data downloads.
+
+The partners table and the matrix are rendered for today with the same functions that give
+the browser every other year (history_view.py), so the two cannot disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import groupby
+
+import jinja2
+
+from .dataset import Dataset
+from .export import DOWNLOAD_DIR, Download
+from .history import Chronology
+from .history_view import (
+    EMPTY_CELL,
+    as_attribute,
+    in_matrix_order,
+    matrix_row,
+    matrix_states,
+    partner_row,
+    partners_table_states,
+)
+from .markup import date_span, human_date, link, md, uri
+from .models import Partner
+from .views import MilestoneRow, Page, Review, frameworks_in_order, milestone_rows, partners_in_order
+from .vocabulary import REGIONS, STATUSES
+
+LATEST_MILESTONES_ON_HOME = 6
+
+
+@dataclass(frozen=True)
+class FrameworkRow:
+    link: str
+    acronym: str
+    launched: str
+    status: str
+    current: int
+    suspended: int
+    former: int
+
+
+def framework_rows(dataset: Dataset, chronology: Chronology, *, from_uri: str) -> list[FrameworkRow]:
+    rows = []
+    for framework in frameworks_in_order(dataset):
+        states = [(p.id, chronology.state_on(p, m)) for p, m in dataset.members_of(framework.id)]
+        taking_part = {pid for pid, state in states if state == "participates"}
+        suspended = {pid for pid, state in states if state == "suspended"}
+        status = STATUSES[framework.status.value].en
+        rows.append(
+            FrameworkRow(
+                link=link(from_uri, uri("frameworks", framework.id), framework.name.en),
+                acronym=md(framework.acronym.en) if framework.acronym else "—",
+                launched=human_date(framework.launched.date, "—"),
+                status=status + (f" ({framework.status.since.human()})" if framework.status.since else ""),
+                current=len(taking_part),
+                suspended=len(suspended),
+                # A partner that left and rejoined counts once, as taking part.
+                former=len({pid for pid, state in states if state in ("ally", "ended")} - taking_part - suspended),
+            )
+        )
+    return rows
+
+
+@dataclass(frozen=True)
+class HomeView:
+    frameworks: list[FrameworkRow]
+    latest: list[MilestoneRow]
+    newest_event: MilestoneRow | None
+    partner_count: int
+    current_partner_count: int
+    framework_count: int
+    milestone_count: int
+    reviewed: Review | None
+
+
+def render_home(dataset: Dataset, *, env: jinja2.Environment, chronology: Chronology, reviewed: Review | None) -> Page:
+    here = "index.md"
+    newest_first = sorted(dataset.milestones, key=lambda m: (m.date.order, m.id), reverse=True)
+    latest = milestone_rows(newest_first[:LATEST_MILESTONES_ON_HOME], from_uri=here)
+    view = HomeView(
+        frameworks=framework_rows(dataset, chronology, from_uri=here),
+        latest=latest,
+        newest_event=latest[0] if latest else None,
+        partner_count=len(dataset.partners),
+        current_partner_count=sum(1 for p in dataset.partners if chronology.takes_part(p)),
+        framework_count=len(dataset.frameworks),
+        milestone_count=len(dataset.milestones),
+        reviewed=reviewed,
+    )
+    meta = {"title": "NATO's partnerships", "search": {"boost": 0.5}}
+    return Page(here, env.get_template("home.md.j2").render(page=view), meta=meta)
+
+
+@dataclass(frozen=True)
+class FrameworksIndexView:
+    rows: list[FrameworkRow]
+    reviewed: Review | None
+
+
+def render_frameworks_index(
+    dataset: Dataset, *, env: jinja2.Environment, chronology: Chronology, reviewed: Review | None
+) -> Page:
+    here = "frameworks/index.md"
+    view = FrameworksIndexView(framework_rows(dataset, chronology, from_uri=here), reviewed)
+    return Page(here, env.get_template("frameworks_index.md.j2").render(page=view))
+
+
+@dataclass(frozen=True)
+class PartnersTableRow:
+    link: str
+    region: str
+    current: str
+    former: str
+    ally: str
+
+
+@dataclass(frozen=True)
+class HistoryTableView:
+    """The partners table or the matrix: rows for today, and every year's states."""
+
+    rows: list[PartnersTableRow] | list[MatrixTableRow]
+    states: str
+    years: list[int]
+    reviewed: Review | None
+    columns: list[str] | None = None
+
+
+def render_partners_index(
+    dataset: Dataset, *, env: jinja2.Environment, chronology: Chronology, reviewed: Review | None
+) -> Page:
+    here = "partners/index.md"
+    partners = partners_in_order(dataset.partners)
+    rows = []
+    for partner in partners:
+        today = partner_row(chronology, partner, chronology.today)
+        rows.append(
+            PartnersTableRow(
+                link=_row_link(here, partner),
+                region=REGIONS[partner.region].en,
+                current=_framework_links(here, today.current, dataset),
+                former=_framework_links(here, today.former, dataset),
+                ally=today.ally,
+            )
+        )
+    states = as_attribute(partners_table_states(chronology, partners))
+    view = HistoryTableView(rows, states, _years(chronology), reviewed)
+    return Page(here, env.get_template("partners_index.md.j2").render(page=view))
+
+
+def _row_link(here: str, partner: Partner) -> str:
+    """The partner's link; the browser's history view finds the row's states by its id."""
+    return link(here, uri("partners", partner.id), partner.name.en) + f'{{: data-partner="{partner.id}" }}'
+
+
+def _framework_links(here: str, framework_ids: Sequence[str], dataset: Dataset) -> str:
+    links = [
+        link(here, uri("frameworks", f), dataset.short_name[f]) + f'{{: data-framework="{f}" }}' for f in framework_ids
+    ]
+    return ", ".join(links) or EMPTY_CELL
+
+
+def _years(chronology: Chronology) -> list[int]:
+    return list(reversed(chronology.years()))
+
+
+@dataclass(frozen=True)
+class MatrixTableRow:
+    link: str
+    cells: str
+
+
+def render_matrix(
+    dataset: Dataset, *, env: jinja2.Environment, chronology: Chronology, reviewed: Review | None
+) -> Page:
+    here = "matrix.md"
+    frameworks = frameworks_in_order(dataset)
+    column_of = {f.id: index for index, f in enumerate(frameworks)}
+    partners = partners_in_order(dataset.partners)
+    order = {p.id: in_matrix_order(p.memberships, column_of) for p in partners}
+    rows = []
+    for partner in partners:
+        # Most cells are empty: fill only a partner's own columns (the grid is partners x frameworks).
+        cells = [[] for _ in frameworks]
+        today = matrix_row(chronology, partner, order[partner.id], chronology.today)
+        for membership, (text, state) in zip(order[partner.id], today.cells, strict=True):
+            hidden = "" if text else " hidden"
+            cells[column_of[membership.framework]].append(
+                f'<span class="period" data-state="{state}"{hidden}>{text}</span>'
+            )
+        rows.append(MatrixTableRow(_row_link(here, partner), " | ".join(" ".join(c) for c in cells)))
+    columns = [link(here, uri("frameworks", f.id), dataset.short_name[f.id]) for f in frameworks]
+    states = as_attribute(matrix_states(chronology, partners, order))
+    view = HistoryTableView(rows, states, _years(chronology), reviewed, columns=columns)
+    # The framework columns need the full width of the window.
+    return Page(here, env.get_template("matrix.md.j2").render(page=view), meta={"hide": ["navigation", "toc"]})
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    date: str
+    link: str
+    frameworks: str
+
+
+@dataclass(frozen=True)
+class TimelineYear:
+    year: int
+    milestones: list[TimelineItem]
+
+
+@dataclass(frozen=True)
+class FrameworkChoice:
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class TimelineView:
+    years: list[TimelineYear]
+    count: int
+    frameworks: list[FrameworkChoice]
+    reviewed: Review | None
+
+
+def render_timeline(dataset: Dataset, *, env: jinja2.Environment, reviewed: Review | None) -> Page:
+    here = "milestones/index.md"
+    ordered = sorted(dataset.milestones, key=lambda m: (m.date.order, m.id))
+    years = [
+        TimelineYear(
+            year,
+            [
+                TimelineItem(
+                    date=date_span(m.date, m.end_date),
+                    link=link(here, uri("milestones", m.id), m.title.en)
+                    + f'{{: data-frameworks="{" ".join(m.frameworks)}" }}',
+                    frameworks=md(", ".join(dataset.short_name[f] for f in m.frameworks)),
+                )
+                for m in group
+            ],
+        )
+        for year, group in groupby(ordered, key=lambda m: m.date.year)
+    ]
+    choices = [
+        FrameworkChoice(f.id, md(f"{f.name.en} ({dataset.short_name[f.id]})" if f.acronym else f.name.en))
+        for f in frameworks_in_order(dataset)
+    ]
+    view = TimelineView(years, len(ordered), choices, reviewed)
+    return Page(here, env.get_template("timeline.md.j2").render(page=view))
+
+
+@dataclass(frozen=True)
+class DownloadRow:
+    link: str
+    description: str
+    size: str
+
+
+@dataclass(frozen=True)
+class DataView:
+    downloads: list[DownloadRow]
+    frameworks: int
+    partners: int
+    memberships: int
+    milestones: int
+    reviewed: Review | None
+
+
+def render_data_page(
+    dataset: Dataset, *, env: jinja2.Environment, downloads: Sequence[Download], reviewed: Review | None
+) -> Page:
+    here = "data.md"
+    rows = [
+        DownloadRow(
+            link(here, d.src_uri, d.src_uri.removeprefix(f"{DOWNLOAD_DIR}/")),
+            md(d.description),
+            f"{len(d.content.encode()) / 1024:.0f} KB",
+        )
+        for d in downloads
+    ]
+    memberships = sum(len(p.memberships) for p in dataset.partners)
+    view = DataView(
+        rows, len(dataset.frameworks), len(dataset.partners), memberships, len(dataset.milestones), reviewed
+    )
+    return Page(here, env.get_template("data.md.j2").render(page=view))

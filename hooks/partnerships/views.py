@@ -1,0 +1,111 @@
+"""What every page view shares: the Page handed to MkDocs, its metadata, the order in which
+entities are listed, search aliases, milestone rows and the review footer.
+
+Views are frozen dataclasses of ready-to-print Markdown (escaped by markup.py); the templates
+in templates/ read their attributes and decide nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .dataset import Dataset
+from .markup import date_span, fold, link, md, tab_title, uri
+from .models import Framework, Milestone, Name, Partner
+
+# Sort keys for a missing date (PartialDate.order): unknown starts first, open ends last.
+EARLIEST, LATEST = (0, 0, 0), (10_000, 0, 0)
+
+_MARKUP = re.compile(r"[<>{}\[\]`*_#|\\]")
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page: where it goes, its Markdown, the data file it comes from, and the
+    page's metadata (title, search tags and boost, hidden parts of the layout).
+
+    The metadata is handed to MkDocs as a dict, never as YAML front matter in the Markdown:
+    a value that YAML cannot round-trip would make MkDocs drop the front matter silently and
+    render it as Markdown."""
+
+    src_uri: str
+    markdown: str
+    source_file: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+def entity_meta(title: str, *, boost: float, tags: list[str] | None = None) -> dict[str, Any]:
+    """Metadata of a framework, partner or milestone page."""
+    meta: dict[str, Any] = {"title": tab_title(title), "search": {"boost": boost}}
+    if tags is not None:
+        meta["tags"] = tags
+    return meta
+
+
+def frameworks_in_order(dataset: Dataset) -> list[Framework]:
+    # Oldest first, as a reader meets them in history; undated (PatG) last.
+    return sorted(
+        dataset.frameworks,
+        key=lambda f: (f.launched.date is None, f.launched.date.order if f.launched.date else LATEST, f.id),
+    )
+
+
+def partners_in_order(partners: Iterable[Partner]) -> list[Partner]:
+    return sorted(partners, key=lambda p: fold(p.name.en).casefold())
+
+
+def aliases(*names: Name | None, extra: Sequence[str] = ()) -> list[str]:
+    """Other names a reader may search for, each once, plus accent-free forms."""
+    seen: list[str] = []
+    for name in [*(n.fr for n in names if n), *extra]:
+        for form in (name, fold(name) if name else None):
+            if form and form not in seen:
+                seen.append(form)
+    return seen
+
+
+def escaped_aliases(*names: Name | None, extra: Sequence[str] = ()) -> list[str]:
+    """The aliases as printed under a page's title."""
+    return [md(alias) for alias in aliases(*names, extra=extra)]
+
+
+def search_terms(*names: Name | None, extra: Sequence[str] = ()) -> list[str]:
+    """Search tags: Material's search weighs tags far above titles, so a search for a name,
+    acronym or other spelling lists the entity's own page first. They are not shown."""
+    terms = [n.en for n in names if n] + aliases(*names, extra=extra)
+    # Only plain words: anything markup-like stays out of the search index.
+    plain = [term for term in terms if not _MARKUP.search(term)]
+    return list(dict.fromkeys(plain))
+
+
+@dataclass(frozen=True)
+class MilestoneRow:
+    date: str
+    link: str
+
+
+def milestone_rows(milestones: Iterable[Milestone], *, from_uri: str) -> list[MilestoneRow]:
+    return [
+        MilestoneRow(date_span(m.date, m.end_date), link(from_uri, uri("milestones", m.id), m.title.en))
+        for m in milestones
+    ]
+
+
+@dataclass(frozen=True)
+class Review:
+    """How recent the records are: when people last reviewed them and read their sources."""
+
+    oldest: str
+    newest: str
+    checked: str | None
+
+
+def review_of(dataset: Dataset) -> Review | None:
+    reviewed = [r.reviewed for r in (*dataset.frameworks, *dataset.partners, *dataset.milestones)]
+    if not reviewed:
+        return None
+    checked = [s.checked for s in dataset.sources]
+    return Review(min(reviewed).human(), max(reviewed).human(), max(checked).human() if checked else None)

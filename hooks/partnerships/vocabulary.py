@@ -1,0 +1,102 @@
+"""The site's word lists, each defined once: statuses, regions, map groups with their colours,
+month names, and what readers see for each, in English and French.
+
+The schema (models.py) takes its allowed values from here; the pages, the map's stylesheet
+(map_style.py) and the browser's history data (history_view.py) take their labels and colours
+from here. Nothing else spells these values out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+
+@dataclass(frozen=True)
+class Label:
+    """What a reader sees for a value, in English and French."""
+
+    en: str
+    fr: str
+
+
+STATUSES: dict[str, Label] = {
+    "active": Label("Active", "Actif"),
+    "suspended": Label("Suspended", "Suspendu"),
+    "dormant": Label("Dormant", "En sommeil"),
+    "replaced": Label("Replaced", "Remplacé"),
+}
+
+REGIONS: dict[str, Label] = {
+    "europe": Label("Europe", "Europe"),
+    "south-caucasus": Label("South Caucasus", "Caucase du Sud"),
+    "central-asia": Label("Central Asia", "Asie centrale"),
+    "north-africa": Label("North Africa", "Afrique du Nord"),
+    "middle-east": Label("Middle East", "Moyen-Orient"),
+    "gulf": Label("Gulf", "Golfe"),
+    "asia-pacific": Label("Asia-Pacific", "Asie-Pacifique"),
+    "south-asia": Label("South Asia", "Asie du Sud"),
+    "latin-america": Label("Latin America", "Amérique latine"),
+    "international": Label("International organisation", "Organisation internationale"),
+}
+
+
+@dataclass(frozen=True)
+class MapGroup:
+    """One colour of the map. A framework group has no label of its own: the legend names it
+    after the frameworks that have it (a framework's `map_group` field)."""
+
+    colour: str
+    label: Label | None = None
+
+
+# Every colour of the map, in legend order. The framework groups among them are also in
+# priority order: a partner in several frameworks takes the first group it has.
+MAP_GROUPS: dict[str, MapGroup] = {
+    "ally": MapGroup("#5c6b7a", Label("NATO Ally, formerly a partner", "Allié de l'OTAN, ancien partenaire")),
+    "euro-atlantic": MapGroup("#1f5fbf"),
+    "mediterranean": MapGroup("#0f8a7e"),
+    "gulf": MapGroup("#c26a00"),
+    "global": MapGroup("#7b3fa0"),
+    "suspended": MapGroup("#b3261e", Label("Partnership suspended", "Partenariat suspendu")),
+    "other": MapGroup("#8a8a8a", Label("Other frameworks only", "Autres cadres seulement")),
+    "former": MapGroup("#b8b8b8", Label("Former partner", "Ancien partenaire")),
+    "none": MapGroup("#e3e3e3", Label("Not a partner", "Pas un partenaire")),
+}
+FRAMEWORK_MAP_GROUPS: tuple[str, ...] = tuple(name for name, group in MAP_GROUPS.items() if group.label is None)
+
+# The schema's allowed values, made from the lists above (a Literal of a tuple lists its items).
+StatusValue = Literal[tuple(STATUSES)]  # type: ignore[valid-type]
+Region = Literal[tuple(REGIONS)]  # type: ignore[valid-type]
+FrameworkMapGroup = Literal[FRAMEWORK_MAP_GROUPS]  # type: ignore[valid-type]
+
+MONTHS: dict[str, tuple[str, ...]] = {
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+    "fr": (
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ),
+}
