@@ -4,6 +4,7 @@ reader should weigh it, and the facts no acceptable source confirms."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -67,6 +68,7 @@ class Citations:
         return f"Sources checked between {days[0].human()} and {days[-1].human()}."
 
 
+@functools.lru_cache(maxsize=65536)  # pure; a source is cited on many pages
 def footnote(source: Source) -> str:
     """'NATO, [*Relations with Ukraine*](https://…) (6 May 2015), on nato.int.'
 

@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
+from . import vocabulary as groups
 from .dataset import Dataset
 from .models import Membership, PartialDate, Partner
 from .vocabulary import FRAMEWORK_MAP_GROUPS
@@ -85,17 +86,17 @@ class Chronology:
         """The partner's colour on the map: 'ally', the first framework group it takes part in,
         'suspended', 'other' (frameworks without a group only), 'former' or 'none'."""
         if self.is_ally(partner, day):
-            return "ally"
+            return groups.ALLY
         states = [(m, self.state_on(partner, m, day)) for m in partner.memberships]
-        groups = {self.map_group[m.framework] for m, state in states if state == "participates"}
+        taken_part = {self.map_group[m.framework] for m, state in states if state == "participates"}
         for group in FRAMEWORK_MAP_GROUPS:
-            if group in groups:
+            if group in taken_part:
                 return group
         if any(state == "suspended" for _, state in states):
-            return "suspended"
+            return groups.SUSPENDED
         if any(state == "participates" for _, state in states):
-            return "other"
-        return "former" if any(state in ("ally", "ended") for _, state in states) else "none"
+            return groups.OTHER
+        return groups.FORMER if any(state in ("ally", "ended") for _, state in states) else groups.NONE
 
     def years(self) -> range:
         """The years the history view offers, oldest first."""

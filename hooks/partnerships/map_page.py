@@ -16,7 +16,7 @@ from .history import Chronology
 from .history_view import as_attribute, map_states
 from .markup import html, html_href, link, md, uri
 from .views import Page, Review, frameworks_in_order, partners_in_order
-from .vocabulary import MAP_GROUPS
+from .vocabulary import MAP_GROUPS, NONE
 
 HERE = "map.md"
 STYLESHEET = "assets/stylesheets/map-groups.css"
@@ -72,6 +72,7 @@ class GroupList:
 class MapView:
     view_box: str
     background: list[str]
+    background_group: str  # countries that were never partners
     partners: list[MapPartner]
     legend: list[LegendItem]
     lists: list[GroupList]
@@ -122,9 +123,10 @@ def render_map(
     view = MapView(
         view_box=world.view_box,
         background=[d for iso, d in sorted(world.shapes.items()) if iso not in partner_isos],
+        background_group=NONE,
         partners=shown,
         legend=[LegendItem(g, html(labels[g]), bool(groups[g])) for g in legend_groups],
-        lists=[GroupList(md(labels[g]), groups[g]) for g in labels if groups[g] and g != "none"],
+        lists=[GroupList(md(labels[g]), groups[g]) for g in labels if groups[g] and g != NONE],
         unmapped=unmapped,
         states=as_attribute(states),
         years=list(reversed(chronology.years())),

@@ -10,6 +10,7 @@ wires, aggregators) are refused whatever the fact.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -36,9 +37,10 @@ COUNTED_IN_PAIRS = frozenset({"reference", "media"})
 
 def facts(model: BaseModel, at: At = ()) -> Iterator[tuple[At, BaseModel]]:
     """Every part of a record that states a fact: each one with a `sources` field."""
-    if "sources" in type(model).model_fields:
+    cites, nested = _fact_fields(type(model))
+    if cites:
         yield at, model
-    for name in type(model).model_fields:
+    for name in nested:
         value = getattr(model, name)
         if isinstance(value, BaseModel):
             yield from facts(value, (*at, name))
@@ -46,6 +48,30 @@ def facts(model: BaseModel, at: At = ()) -> Iterator[tuple[At, BaseModel]]:
             for index, item in enumerate(value):
                 if isinstance(item, BaseModel):
                     yield from facts(item, (*at, name, index))
+
+
+@functools.cache
+def _fact_fields(model: type[BaseModel]) -> tuple[bool, tuple[str, ...]]:
+    """Whether a model cites sources, and its fields that may hold a part that does. Worked out
+    once per class: the walk runs over every record several times a build."""
+    nested = tuple(
+        name
+        for name, info in model.model_fields.items()
+        if any(_holds_facts(inner) for inner in _models_in(info.annotation))
+    )
+    return "sources" in model.model_fields, nested
+
+
+def _holds_facts(model: type[BaseModel]) -> bool:
+    cites, nested = _fact_fields(model)
+    return cites or bool(nested)
+
+
+def _models_in(annotation: object) -> list[type[BaseModel]]:
+    """The pydantic models an annotation may hold (plain, optional, in a tuple or a union)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [model for arg in getattr(annotation, "__args__", ()) or () for model in _models_in(arg)]
 
 
 def citations(model: BaseModel) -> Iterator[tuple[At, str]]:

@@ -61,7 +61,7 @@ class WebAddress:
         return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 3] + "…"
 
 
-@functools.lru_cache(maxsize=8192)  # pure; the same source is cited by many records
+@functools.lru_cache(maxsize=65536)  # pure; each address is checked, then shown on many pages
 def parse_web_address(url: str) -> WebAddress:
     """Check `url` and split it; ValueError says what is wrong, in words an editor can act on."""
     if len(url) > MAX_URL_CHARS:

@@ -50,18 +50,21 @@ class MapGroup:
     label: Label | None = None
 
 
+# The map groups that are not a framework's: history.Chronology.group_on decides which applies.
+ALLY, SUSPENDED, OTHER, FORMER, NONE = "ally", "suspended", "other", "former", "none"
+
 # Every colour of the map, in legend order. The framework groups among them are also in
 # priority order: a partner in several frameworks takes the first group it has.
 MAP_GROUPS: dict[str, MapGroup] = {
-    "ally": MapGroup("#5c6b7a", Label("NATO Ally, formerly a partner", "Allié de l'OTAN, ancien partenaire")),
+    ALLY: MapGroup("#5c6b7a", Label("NATO Ally, formerly a partner", "Allié de l'OTAN, ancien partenaire")),
     "euro-atlantic": MapGroup("#1f5fbf"),
     "mediterranean": MapGroup("#0f8a7e"),
     "gulf": MapGroup("#c26a00"),
     "global": MapGroup("#7b3fa0"),
-    "suspended": MapGroup("#b3261e", Label("Partnership suspended", "Partenariat suspendu")),
-    "other": MapGroup("#8a8a8a", Label("Other frameworks only", "Autres cadres seulement")),
-    "former": MapGroup("#b8b8b8", Label("Former partner", "Ancien partenaire")),
-    "none": MapGroup("#e3e3e3", Label("Not a partner", "Pas un partenaire")),
+    SUSPENDED: MapGroup("#b3261e", Label("Partnership suspended", "Partenariat suspendu")),
+    OTHER: MapGroup("#8a8a8a", Label("Other frameworks only", "Autres cadres seulement")),
+    FORMER: MapGroup("#b8b8b8", Label("Former partner", "Ancien partenaire")),
+    NONE: MapGroup("#e3e3e3", Label("Not a partner", "Pas un partenaire")),
 }
 FRAMEWORK_MAP_GROUPS: tuple[str, ...] = tuple(name for name, group in MAP_GROUPS.items() if group.label is None)
 
