@@ -80,7 +80,7 @@ for path in (HOOKS, Path(__file__).resolve().parent):
 import generate  # noqa: E402  bench/generate.py
 
 from partnerships import Project, build_site, paused_gc  # noqa: E402
-from partnerships.load import KINDS  # noqa: E402  (the record folders bench/generate.py writes)
+from partnerships.data_files import KINDS  # noqa: E402  (the record folders bench/generate.py writes)
 from partnerships.pipeline import check_data, check_generated_paths  # noqa: E402
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]

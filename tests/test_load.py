@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from partnerships.load import KINDS, MAX_FILE_BYTES, DataFile, load_records, parse_record, read_text, scan_data_dir
+from partnerships.data_files import KINDS, MAX_FILE_BYTES, DataFile, read_text, scan_data_dir
+from partnerships.load import load_records, parse_record
 
 SHOWN = "data/partners/x.yaml"
 
