@@ -1,4 +1,5 @@
-"""Shared fixtures: a writable copy of the fixture dataset."""
+"""Shared fixtures: a writable copy of the fixture dataset, and the real site built once per
+session (online and offline editions) for every test that reads a built site."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from support import FIXTURE_DATA
+from support import FIXTURE_DATA, build_real_site
 
 
 @pytest.fixture
@@ -16,3 +17,15 @@ def data_dir(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(FIXTURE_DATA, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once per session; tests only read it."""
+    return build_real_site("mkdocs.yml", tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline edition (mkdocs-offline.yml), built once per session."""
+    return build_real_site("mkdocs-offline.yml", tmp_path_factory.mktemp("site-offline"))

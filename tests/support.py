@@ -160,3 +160,22 @@ class Served:
         output = self.output()
         self.log.close()
         return output
+
+
+# The build date pinned to the tests' TODAY, so the built pages agree with in-process renders
+# and two builds of the same data can be compared byte for byte.
+BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": TODAY_EPOCH}
+
+
+def build_real_site(config: str, out: Path) -> Path:
+    """`<generator> build --strict -f <config> -d <out>` of the real project."""
+    result = subprocess.run(
+        build_command("-f", config, "-d", str(out)),
+        cwd=ROOT,
+        env=BUILD_ENV,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return out

@@ -15,7 +15,16 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from partnerships import load_dataset
-from support import PROJECT_FILES, ROOT, TODAY, build_command, clean_environment, make_fixture_project, run_measured
+from support import (
+    PROJECT_FILES,
+    ROOT,
+    TODAY,
+    build_command,
+    build_real_site,
+    clean_environment,
+    make_fixture_project,
+    run_measured,
+)
 
 pytestmark = pytest.mark.build
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -24,22 +33,6 @@ DATASET = load_dataset(ROOT / "data", today=TODAY)
 
 def _build(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     return subprocess.run(build_command(*args), cwd=cwd, env=ENV, capture_output=True, text=True, check=False)
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    result = _build("-d", str(out))
-    assert result.returncode == 0, result.stderr
-    return out
-
-
-@pytest.fixture(scope="module")
-def offline_site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site-offline")
-    result = _build("-f", "mkdocs-offline.yml", "-d", str(out))
-    assert result.returncode == 0, result.stderr
-    return out
 
 
 class _Links(HTMLParser):
@@ -62,18 +55,18 @@ def _parse(path: Path) -> _Links:
     return parser
 
 
-def test_every_entity_has_a_page(site):
+def test_every_entity_has_a_page(built_site):
     for kind in ("frameworks", "partners", "milestones"):
         for record in getattr(DATASET, kind):
-            assert (site / kind / record.id / "index.html").is_file(), f"{kind}/{record.id}"
+            assert (built_site / kind / record.id / "index.html").is_file(), f"{kind}/{record.id}"
     for index in ("frameworks", "partners", "milestones"):
-        assert (site / index / "index.html").is_file()
-    assert (site / "matrix" / "index.html").is_file()
+        assert (built_site / index / "index.html").is_file()
+    assert (built_site / "matrix" / "index.html").is_file()
 
 
-def test_every_internal_link_and_anchor_resolves(site):
+def test_every_internal_link_and_anchor_resolves(built_site):
     broken = []
-    pages = list(site.rglob("*.html"))
+    pages = list(built_site.rglob("*.html"))
     parsed = {page: _parse(page) for page in pages}
     for page, links in parsed.items():
         for url in links.urls:
@@ -84,16 +77,16 @@ def test_every_internal_link_and_anchor_resolves(site):
             if target.is_dir():
                 target = target / "index.html"
             if not target.exists():
-                broken.append(f"{page.relative_to(site)} -> {url}")
+                broken.append(f"{page.relative_to(built_site)} -> {url}")
             elif parts.fragment and target.suffix == ".html" and parts.fragment not in parsed[target].ids:
-                broken.append(f"{page.relative_to(site)} -> {url} (no such anchor)")
+                broken.append(f"{page.relative_to(built_site)} -> {url} (no such anchor)")
     assert broken == []
 
 
-def test_links_go_both_ways(site):
-    finland = (site / "partners" / "finland" / "index.html").read_text()
-    pfp = (site / "frameworks" / "pfp" / "index.html").read_text()
-    milestone = (site / "milestones" / "2023-04-04-finland-joins-nato" / "index.html").read_text()
+def test_links_go_both_ways(built_site):
+    finland = (built_site / "partners" / "finland" / "index.html").read_text()
+    pfp = (built_site / "frameworks" / "pfp" / "index.html").read_text()
+    milestone = (built_site / "milestones" / "2023-04-04-finland-joins-nato" / "index.html").read_text()
 
     assert 'href="../../frameworks/pfp/"' in finland
     assert 'href="../../partners/finland/"' in pfp
@@ -102,16 +95,16 @@ def test_links_go_both_ways(site):
     assert 'href="../../frameworks/eop/"' in milestone
 
 
-def test_edit_link_points_at_the_yaml_file(site):
-    finland = (site / "partners" / "finland" / "index.html").read_text()
-    about = (site / "about" / "index.html").read_text()
+def test_edit_link_points_at_the_yaml_file(built_site):
+    finland = (built_site / "partners" / "finland" / "index.html").read_text()
+    about = (built_site / "about" / "index.html").read_text()
 
     assert re.search(r'href="[^"]*/edit/main/data/partners/finland\.yaml"', finland)
     assert re.search(r'href="[^"]*/edit/main/docs/about\.md"', about)
 
 
-def test_search_index_holds_every_entity_with_its_names(site):
-    index = json.loads((site / "search" / "search_index.json").read_text())
+def test_search_index_holds_every_entity_with_its_names(built_site):
+    index = json.loads((built_site / "search" / "search_index.json").read_text())
     titles = {doc["location"]: doc for doc in index["docs"]}
     for kind in ("frameworks", "partners"):
         for record in getattr(DATASET, kind):
@@ -126,17 +119,17 @@ def test_search_index_holds_every_entity_with_its_names(site):
     assert "OTAN" in text["frameworks/nuc-council/"]
 
 
-def test_the_real_site_holds_no_javascript_link(site):
+def test_the_real_site_holds_no_javascript_link(built_site):
     # Hostile data is built by the corpus (tests/bad_inputs/injection-*); this looks at the
     # site readers get, from the real data.
-    for page in site.rglob("*.html"):
+    for page in built_site.rglob("*.html"):
         html = page.read_text()
         assert "javascript:" not in html.replace("javascript:void", ""), page
 
 
-def test_no_request_to_another_host_in_the_online_build(site):
+def test_no_request_to_another_host_in_the_online_build(built_site):
     external = set()
-    for page in site.rglob("*.html"):
+    for page in built_site.rglob("*.html"):
         html = page.read_text()
         for match in re.finditer(r'<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)="(https?:)?//([^"/]+)', html):
             external.add(match.group(2))
@@ -155,15 +148,14 @@ def test_offline_build_needs_no_network(offline_site):
     assert "fonts.googleapis" not in home
 
 
-def test_bad_data_fails_the_build_and_keeps_the_previous_site(tmp_path):
+def test_bad_data_fails_the_build_and_keeps_the_previous_site(tmp_path, built_site):
     project = tmp_path / "project"
     project.mkdir()
     for name in PROJECT_FILES:
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
-    assert _build(cwd=project).returncode == 0
-    marker = project / "site" / "index.html"
-    before = marker.read_bytes()
+    shutil.copytree(built_site, project / "site")  # the previous good build
+    before = _hashes(project / "site")
     finland = project / "data" / "partners" / "finland.yaml"
     finland.write_text(finland.read_text().replace('iso: "FI"', "iso: NO").replace("framework: pfp", "framework: ppf"))
 
@@ -177,24 +169,19 @@ def test_bad_data_fails_the_build_and_keeps_the_previous_site(tmp_path):
         "did you mean 'pfp'?" in result.stderr
     )
     assert "Traceback" not in result.stderr
-    assert marker.read_bytes() == before
+    assert _hashes(project / "site") == before
+    assert not list(project.glob(".site.*"))
 
 
-def test_two_builds_of_the_same_data_are_byte_identical(tmp_path):
+def test_two_builds_of_the_same_data_are_byte_identical(tmp_path, built_site):
     # MkDocs writes the build *date* into the gzip header of sitemap.xml.gz, and the hook's
-    # "today" (review dates, the history years) is the build date too; SOURCE_DATE_EPOCH pins both.
-    env = {**ENV, "SOURCE_DATE_EPOCH": "1893456000"}  # 2030-01-01, after every review date
-    outputs = []
-    for name in ("first", "second"):
-        out = tmp_path / name
-        result = subprocess.run(
-            build_command("-d", str(out)), cwd=ROOT, env=env, capture_output=True, text=True, check=False
-        )
-        assert result.returncode == 0, result.stderr
-        outputs.append({p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()})
+    # "today" (review dates, the history years) is the build date too; SOURCE_DATE_EPOCH pins
+    # both. The session's site was built, in another process, with the same settings.
+    second = build_real_site("mkdocs.yml", tmp_path / "second")
 
-    assert outputs[0].keys() == outputs[1].keys()
-    assert [name for name in outputs[0] if outputs[0][name] != outputs[1][name]] == []
+    first, again = _hashes(built_site), _hashes(second)
+    assert first.keys() == again.keys()
+    assert [name for name in first if first[name] != again[name]] == []
 
 
 def _hashes(folder: Path) -> dict[str, bytes]:

@@ -1,4 +1,4 @@
-"""Browser fixtures: the real site built once per session, served on 127.0.0.1, and Debian's
+"""Browser fixtures: the session's built site (tests/conftest.py) served on 127.0.0.1, and Debian's
 Chromium driven by Playwright. Tests here are skipped, with the reason printed, when
 /usr/bin/chromium is missing; CI installs it."""
 
@@ -8,14 +8,13 @@ import functools
 import http.server
 import os
 import shutil
-import subprocess
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from support import ROOT, build_command
+from support import ROOT
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = ROOT / "artifacts"  # screenshots and audit reports; CI keeps this folder
@@ -39,30 +38,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
             if not Path(CHROMIUM).exists():
                 item.add_marker(skip)
-
-
-def _build(config: str, out: Path) -> Path:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        build_command("-f", config, "-d", str(out)),
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return out
-
-
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _build("mkdocs.yml", tmp_path_factory.mktemp("browser-site"))
-
-
-@pytest.fixture(scope="session")
-def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _build("mkdocs-offline.yml", tmp_path_factory.mktemp("browser-site-offline"))
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
