@@ -36,7 +36,6 @@ import textwrap
 import unicodedata
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
 # The vocabularies come from the schema itself, so generated data cannot drift from it.
 from partnerships import load_dataset
 from partnerships.schema import SCHEMA_FILES

@@ -18,9 +18,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
 import generate
 from build_speed import copy_data_extras, hook_work
 

@@ -4,7 +4,6 @@ reader should weigh it, and the facts no acceptable source confirms."""
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -68,8 +67,21 @@ class Citations:
         return f"Sources checked between {days[0].human()} and {days[-1].human()}."
 
 
-@functools.lru_cache(maxsize=65536)  # pure; a source is cited on many pages
+# A source is cited on many pages: its entry is made once per record object (the same id may
+# hold a new record after an edit under `mkdocs serve`, hence the identity check).
+_ENTRIES: dict[str, tuple[Source, str]] = {}
+
+
 def footnote(source: Source) -> str:
+    cached = _ENTRIES.get(source.id)
+    if cached is not None and cached[0] is source:
+        return cached[1]
+    entry = _footnote(source)
+    _ENTRIES[source.id] = (source, entry)
+    return entry
+
+
+def _footnote(source: Source) -> str:
     """'NATO, [*Relations with Ukraine*](https://…) (6 May 2015), on nato.int.'
 
     The host comes from the parsed address (urls.py), so a reader sees where the link goes

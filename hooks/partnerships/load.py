@@ -21,7 +21,7 @@ import yaml
 from .data_files import read_text, scan_data_dir
 from .problems import Problem, printable, shown
 
-# libyaml's parser is about five times faster than PyYAML's; only its events are used.
+# libyaml's parser, in C, when PyYAML has it; only its events are used.
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_DEPTH = 8  # the deepest real value, memberships[0].suspended.text.en, is 4 levels down
