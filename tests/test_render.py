@@ -16,7 +16,7 @@ import jinja2
 import pytest
 
 from partnerships import build_pages, load_dataset
-from partnerships.citations import Citations
+from partnerships.citations import Citations, Footnotes
 from partnerships.markup import fold, link, md
 from partnerships.render import make_environment
 from partnerships.views import MilestoneRow
@@ -110,7 +110,7 @@ def test_newlines_fold_so_text_cannot_break_a_table_row():
 
 
 def test_citations_number_sources_in_order_of_first_use():
-    cite = Citations({})
+    cite = Citations(Footnotes({}))
 
     first = cite(["a-1", "b-2"])
     again = cite(["a-1"])

@@ -29,11 +29,25 @@ LANGUAGES = {
 }
 
 
+class Footnotes:
+    """The sources of one build, each one's entry written once: a source is cited on many pages."""
+
+    def __init__(self, source_by_id: Mapping[str, Source]) -> None:
+        self.source_by_id = source_by_id
+        self._entries: dict[str, str] = {}
+
+    def entry(self, source_id: str) -> str:
+        entry = self._entries.get(source_id)
+        if entry is None:
+            entry = self._entries[source_id] = footnote(self.source_by_id[source_id])
+        return entry
+
+
 class Citations:
     """Numbers each source the first time a page cites it; renders as Markdown footnotes."""
 
-    def __init__(self, source_by_id: Mapping[str, Source]) -> None:
-        self._source_by_id = source_by_id
+    def __init__(self, footnotes: Footnotes) -> None:
+        self._footnotes = footnotes
         self._numbers: dict[str, int] = {}
 
     def __call__(self, sources: Iterable[str]) -> str:
@@ -53,13 +67,12 @@ class Citations:
 
     def listing(self) -> list[dict[str, Any]]:
         return [
-            {"number": number, "entry": footnote(self._source_by_id[source_id])}
-            for source_id, number in self._numbers.items()
+            {"number": number, "entry": self._footnotes.entry(source_id)} for source_id, number in self._numbers.items()
         ]
 
     def checked_sentence(self) -> str:
         """When the cited sources were read: 'Sources checked on 30 November 2026.'"""
-        days = sorted({self._source_by_id[source_id].checked for source_id in self._numbers})
+        days = sorted({self._footnotes.source_by_id[source_id].checked for source_id in self._numbers})
         if not days:
             return ""
         if len(days) == 1:
@@ -67,21 +80,7 @@ class Citations:
         return f"Sources checked between {days[0].human()} and {days[-1].human()}."
 
 
-# A source is cited on many pages: its entry is made once per record object (the same id may
-# hold a new record after an edit under `mkdocs serve`, hence the identity check).
-_ENTRIES: dict[str, tuple[Source, str]] = {}
-
-
 def footnote(source: Source) -> str:
-    cached = _ENTRIES.get(source.id)
-    if cached is not None and cached[0] is source:
-        return cached[1]
-    entry = _footnote(source)
-    _ENTRIES[source.id] = (source, entry)
-    return entry
-
-
-def _footnote(source: Source) -> str:
     """'NATO, [*Relations with Ukraine*](https://…) (6 May 2015), on nato.int.'
 
     The host comes from the parsed address (urls.py), so a reader sees where the link goes

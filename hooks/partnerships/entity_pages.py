@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import jinja2
 
-from .citations import Citations
+from .citations import Citations, Footnotes
 from .dataset import Dataset
 from .history import Chronology
 from .markup import date_span, fold, human_date, link, md, uri
@@ -84,10 +84,10 @@ class FrameworkView:
 
 
 def render_framework(
-    framework: Framework, *, dataset: Dataset, chronology: Chronology, env: jinja2.Environment
+    framework: Framework, *, dataset: Dataset, chronology: Chronology, footnotes: Footnotes, env: jinja2.Environment
 ) -> Page:
     here = uri("frameworks", framework.id)
-    cite = Citations(dataset.source_by_id)
+    cite = Citations(footnotes)
     successor = dataset.framework_by_id.get(framework.replaced_by or "")
     predecessor = framework.predecessor
     title = framework.name.en + (f" ({framework.acronym.en})" if framework.acronym else "")
@@ -199,9 +199,11 @@ class PartnerView:
     checked: str | None
 
 
-def render_partner(partner: Partner, *, dataset: Dataset, chronology: Chronology, env: jinja2.Environment) -> Page:
+def render_partner(
+    partner: Partner, *, dataset: Dataset, chronology: Chronology, footnotes: Footnotes, env: jinja2.Environment
+) -> Page:
     here = uri("partners", partner.id)
-    cite = Citations(dataset.source_by_id)
+    cite = Citations(footnotes)
     memberships = sorted(partner.memberships, key=lambda m: (m.since.order if m.since else EARLIEST, m.framework))
     accession = partner.nato_accession
     view = PartnerView(
@@ -275,9 +277,9 @@ class MilestoneView:
     checked: str | None
 
 
-def render_milestone(milestone: Milestone, *, dataset: Dataset, env: jinja2.Environment) -> Page:
+def render_milestone(milestone: Milestone, *, dataset: Dataset, footnotes: Footnotes, env: jinja2.Environment) -> Page:
     here = uri("milestones", milestone.id)
-    cite = Citations(dataset.source_by_id)
+    cite = Citations(footnotes)
     partners = sorted(milestone.partners, key=lambda i: fold(dataset.partner_by_id[i].name.en))
     view = MilestoneView(
         title=milestone.title.en,

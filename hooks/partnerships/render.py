@@ -13,6 +13,7 @@ from pathlib import Path
 
 import jinja2
 
+from .citations import Footnotes
 from .dataset import Dataset
 from .entity_pages import render_framework, render_milestone, render_partner
 from .export import Download
@@ -79,8 +80,15 @@ def render_pages(
         ),
         render_data_page(dataset, env=env, downloads=downloads, reviewed=reviewed),
     ]
-    pages += [render_framework(f, dataset=dataset, chronology=chronology, env=env) for f in dataset.frameworks]
-    pages += [render_partner(p, dataset=dataset, chronology=chronology, env=env) for p in dataset.partners]
-    pages += [render_milestone(m, dataset=dataset, env=env) for m in dataset.milestones]
+    footnotes = Footnotes(dataset.source_by_id)  # a source's entry is written once per build
+    pages += [
+        render_framework(f, dataset=dataset, chronology=chronology, footnotes=footnotes, env=env)
+        for f in dataset.frameworks
+    ]
+    pages += [
+        render_partner(p, dataset=dataset, chronology=chronology, footnotes=footnotes, env=env)
+        for p in dataset.partners
+    ]
+    pages += [render_milestone(m, dataset=dataset, footnotes=footnotes, env=env) for m in dataset.milestones]
     pages.append(render_sources_page(dataset, env=env, reviewed=reviewed))
     return pages
