@@ -10,23 +10,7 @@ from typing import Any
 from .markup import md
 from .models import Source
 from .urls import parse_web_address
-
-LANGUAGES = {
-    "ar": "Arabic",
-    "de": "German",
-    "es": "Spanish",
-    "fr": "French",
-    "it": "Italian",
-    "ja": "Japanese",
-    "ko": "Korean",
-    "nl": "Dutch",
-    "pl": "Polish",
-    "ro": "Romanian",
-    "ru": "Russian",
-    "sv": "Swedish",
-    "tr": "Turkish",
-    "uk": "Ukrainian",
-}
+from .vocabulary import LANGUAGES
 
 
 class Footnotes:
@@ -91,7 +75,8 @@ def footnote(source: Source) -> str:
         entry += f" ({source.date.human()})"
     entry += f", on {md(parse_web_address(source.url).display_host.removeprefix('www.'))}."
     if source.language != "en":
-        entry += f" In {LANGUAGES.get(source.language, source.language)}."
+        language = LANGUAGES.get(source.language)
+        entry += f" In {language.en if language else source.language}."
     if source.archived:
         entry += f" [Archived copy]({href(source.archived)})."
     return entry

@@ -25,7 +25,7 @@ from pydantic import (
 from .problems import describe, shown
 from .text import text_problem
 from .urls import parse_web_address
-from .vocabulary import MONTHS, FrameworkMapGroup, Region, StatusValue
+from .vocabulary import MONTHS, FrameworkMapGroup, Region, SourceKind, StatusValue
 
 # --- Dates with a precision ------------------------------------------------------------------
 
@@ -286,7 +286,6 @@ class Milestone(Model):
     reviewed: DayDate
 
 
-SourceKind = Literal["official", "reference", "media", "state-media"]
 HOST_PATTERN = r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$"
 
 

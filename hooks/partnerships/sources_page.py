@@ -15,14 +15,9 @@ from .markup import link, md, uri
 from .models import Framework, Milestone, Model, Partner
 from .sources import citations, facts
 from .views import Page, Review
+from .vocabulary import SOURCE_KINDS
 
 HERE = "sources.md"
-KIND_LABELS = {
-    "official": "Official texts (NATO, the EU, governments, parliaments)",
-    "reference": "Reference works and research",
-    "media": "Independent media",
-    "state-media": "State media",
-}
 
 
 @dataclass(frozen=True)
@@ -66,8 +61,8 @@ def render_sources_page(dataset: Dataset, *, env: jinja2.Environment, reviewed: 
         citation_count=total,
         source_count=len(dataset.sources),
         kinds=[
-            KindRow(label, kinds[kind], f"{kinds[kind] / total:.0%}" if total else "0%")
-            for kind, label in KIND_LABELS.items()
+            KindRow(label.en, kinds[kind], f"{kinds[kind] / total:.0%}" if total else "0%")
+            for kind, label in SOURCE_KINDS.items()
         ],
         open_questions=list(_open_questions(dataset)),
         sources=[

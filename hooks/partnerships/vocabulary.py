@@ -50,6 +50,35 @@ class MapGroup:
     label: Label | None = None
 
 
+# Kinds of source, as the source policy weighs them (sources.py).
+SOURCE_KINDS: dict[str, Label] = {
+    "official": Label(
+        "Official texts (NATO, the EU, governments, parliaments)",
+        "Textes officiels (OTAN, UE, gouvernements, parlements)",
+    ),
+    "reference": Label("Reference works and research", "Ouvrages de référence et recherche"),
+    "media": Label("Independent media", "Médias indépendants"),
+    "state-media": Label("State media", "Médias d'État"),
+}
+
+# Languages of cited pages other than English, by ISO 639-1 code.
+LANGUAGES: dict[str, Label] = {
+    "ar": Label("Arabic", "arabe"),
+    "de": Label("German", "allemand"),
+    "es": Label("Spanish", "espagnol"),
+    "fr": Label("French", "français"),
+    "it": Label("Italian", "italien"),
+    "ja": Label("Japanese", "japonais"),
+    "ko": Label("Korean", "coréen"),
+    "nl": Label("Dutch", "néerlandais"),
+    "pl": Label("Polish", "polonais"),
+    "ro": Label("Romanian", "roumain"),
+    "ru": Label("Russian", "russe"),
+    "sv": Label("Swedish", "suédois"),
+    "tr": Label("Turkish", "turc"),
+    "uk": Label("Ukrainian", "ukrainien"),
+}
+
 # The map groups that are not a framework's: history.Chronology.group_on decides which applies.
 ALLY, SUSPENDED, OTHER, FORMER, NONE = "ally", "suspended", "other", "former", "none"
 
@@ -70,6 +99,7 @@ FRAMEWORK_MAP_GROUPS: tuple[str, ...] = tuple(name for name, group in MAP_GROUPS
 
 # The schema's allowed values, made from the lists above (a Literal of a tuple lists its items).
 StatusValue = Literal[tuple(STATUSES)]  # type: ignore[valid-type]
+SourceKind = Literal[tuple(SOURCE_KINDS)]  # type: ignore[valid-type]
 Region = Literal[tuple(REGIONS)]  # type: ignore[valid-type]
 FrameworkMapGroup = Literal[FRAMEWORK_MAP_GROUPS]  # type: ignore[valid-type]
 
