@@ -53,6 +53,11 @@ def lookup(entries: Entries[T], year: int) -> T:
     return found
 
 
+def year_choices(chronology: Chronology) -> list[int]:
+    """The years a reader can pick, newest (today) first."""
+    return list(reversed(chronology.years()))
+
+
 def status_prefix(year: int, today: dt.date) -> str:
     return "Today" if year == today.year else f"End of {year}"
 

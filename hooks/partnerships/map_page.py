@@ -13,7 +13,7 @@ import jinja2
 from .dataset import Dataset
 from .geo import World
 from .history import Chronology
-from .history_view import as_attribute, map_states
+from .history_view import as_attribute, map_states, year_choices
 from .markup import html, html_href, link, md, uri
 from .views import Page, Review, frameworks_in_order, partners_in_order
 from .vocabulary import MAP_GROUPS, NONE
@@ -129,7 +129,7 @@ def render_map(
         lists=[GroupList(md(labels[g]), groups[g]) for g in labels if groups[g] and g != NONE],
         unmapped=unmapped,
         states=as_attribute(states),
-        years=list(reversed(chronology.years())),
+        years=year_choices(chronology),
         source=md(world.source),
         licence=md(world.licence),
         reviewed=reviewed,

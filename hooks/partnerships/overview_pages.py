@@ -23,6 +23,7 @@ from .history_view import (
     matrix_states,
     partner_row,
     partners_table_states,
+    year_choices,
 )
 from .markup import date_span, human_date, link, md, uri
 from .models import Partner
@@ -119,14 +120,13 @@ class PartnersTableRow:
 
 
 @dataclass(frozen=True)
-class HistoryTableView:
-    """The partners table or the matrix: rows for today, and every year's states."""
+class PartnersView:
+    """The partners table as it is today, and every year's states for the history view."""
 
-    rows: list[PartnersTableRow] | list[MatrixTableRow]
+    rows: list[PartnersTableRow]
     states: str
     years: list[int]
     reviewed: Review | None
-    columns: list[str] | None = None
 
 
 def render_partners_index(
@@ -147,7 +147,7 @@ def render_partners_index(
             )
         )
     states = as_attribute(partners_table_states(chronology, partners))
-    view = HistoryTableView(rows, states, _years(chronology), reviewed)
+    view = PartnersView(rows, states, year_choices(chronology), reviewed)
     return Page(here, env.get_template("partners_index.md.j2").render(page=view))
 
 
@@ -163,14 +163,21 @@ def _framework_links(here: str, framework_ids: Sequence[str], dataset: Dataset) 
     return ", ".join(links) or EMPTY_CELL
 
 
-def _years(chronology: Chronology) -> list[int]:
-    return list(reversed(chronology.years()))
-
-
 @dataclass(frozen=True)
 class MatrixTableRow:
     link: str
     cells: str
+
+
+@dataclass(frozen=True)
+class MatrixView:
+    """The matrix as it is today (a column per framework), and every year's states."""
+
+    columns: list[str]
+    rows: list[MatrixTableRow]
+    states: str
+    years: list[int]
+    reviewed: Review | None
 
 
 def render_matrix(
@@ -194,7 +201,7 @@ def render_matrix(
         rows.append(MatrixTableRow(_row_link(here, partner), " | ".join(" ".join(c) for c in cells)))
     columns = [link(here, uri("frameworks", f.id), dataset.short_name[f.id]) for f in frameworks]
     states = as_attribute(matrix_states(chronology, partners, order))
-    view = HistoryTableView(rows, states, _years(chronology), reviewed, columns=columns)
+    view = MatrixView(columns, rows, states, year_choices(chronology), reviewed)
     # The framework columns need the full width of the window.
     return Page(here, env.get_template("matrix.md.j2").render(page=view), meta={"hide": ["navigation", "toc"]})
 
