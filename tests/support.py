@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
+import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -160,6 +163,17 @@ class Served:
         output = self.output()
         self.log.close()
         return output
+
+
+# Where a page carries its history states for the browser (history_view.as_attribute).
+HISTORY_STATES = re.compile(r'data-history-states="([^"]*)"')
+
+
+def history_states(page: str) -> dict:
+    """The history states of a page's Markdown or HTML, as the browser reads them."""
+    found = HISTORY_STATES.search(page)
+    assert found, "the page carries no history states"
+    return json.loads(html.unescape(found.group(1)))
 
 
 # The build date pinned to the tests' TODAY, so the built pages agree with in-process renders

@@ -24,7 +24,7 @@ from partnerships.history_view import (
 )
 from partnerships.map_page import map_group_labels
 from partnerships.views import frameworks_in_order
-from support import ROOT, TODAY
+from support import ROOT, TODAY, history_states
 
 DATASET = load_dataset(ROOT / "data", today=TODAY)
 HISTORY = Chronology.of(DATASET, today=TODAY)
@@ -33,10 +33,7 @@ YEARS = list(HISTORY.years())
 
 
 def emitted(src_uri: str) -> dict:
-    """The states as the browser reads them: the page's data-history-states attribute."""
-    found = re.search(r'data-history-states="([^"]*)"', PAGES[src_uri])
-    assert found, f"{src_uri} carries no history states"
-    return json.loads(html.unescape(found.group(1)))
+    return history_states(PAGES[src_uri])
 
 
 def test_the_years_offered_run_from_1991_to_this_year():

@@ -6,7 +6,6 @@ Golden files live in tests/fixtures/expected/. After an intended change, regener
 
 from __future__ import annotations
 
-import html
 import json
 import os
 import re
@@ -20,13 +19,10 @@ from partnerships.citations import Citations, Footnotes
 from partnerships.markup import fold, link, md
 from partnerships.render import make_environment
 from partnerships.views import MilestoneRow
-from support import FIXTURE_DATA, TODAY
+from support import FIXTURE_DATA, HISTORY_STATES, TODAY, history_states
 
 EXPECTED = Path(__file__).parent / "fixtures" / "expected"
 PAGES = {page.src_uri: page for page in build_pages(load_dataset(FIXTURE_DATA, today=TODAY), today=TODAY)}
-
-
-STATES = re.compile(r'data-history-states="([^"]*)"')
 
 
 @pytest.mark.parametrize("src_uri", sorted(PAGES))
@@ -34,10 +30,10 @@ def test_page_matches_golden_file(src_uri):
     """The history states, one long JSON attribute, are compared apart, pretty-printed in
     <page>.states.json, so that a change to them reads as a diff of a few lines."""
     markdown = PAGES[src_uri].markdown
-    found = STATES.search(markdown)
+    found = HISTORY_STATES.search(markdown)
     golden, golden_states = EXPECTED / src_uri, EXPECTED / (src_uri.removesuffix(".md") + ".states.json")
     if found:
-        states = json.dumps(json.loads(html.unescape(found.group(1))), indent=1, ensure_ascii=False) + "\n"
+        states = json.dumps(history_states(markdown), indent=1, ensure_ascii=False) + "\n"
         markdown = markdown.replace(found.group(1), "(see " + golden_states.name + ")")
     if os.environ.get("UPDATE_GOLDEN"):
         golden.parent.mkdir(parents=True, exist_ok=True)
@@ -154,7 +150,7 @@ def test_history_states_survive_markdown_as_json(src_uri):
     import markdown
 
     built = markdown.markdown(PAGES[src_uri].markdown, extensions=["tables", "attr_list", "md_in_html", "footnotes"])
-    states = json.loads(html.unescape(STATES.search(built).group(1)))
+    states = history_states(built)
     assert set(states["partners"]) == {
         p.removeprefix("partners/").removesuffix(".md")
         for p in PAGES

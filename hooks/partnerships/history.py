@@ -15,7 +15,6 @@ from typing import Literal
 from . import vocabulary as groups
 from .dataset import Dataset
 from .models import Membership, PartialDate, Partner
-from .vocabulary import FRAMEWORK_MAP_GROUPS
 
 FIRST_YEAR = 1991  # the North Atlantic Cooperation Council, the first partnership forum
 
@@ -89,7 +88,7 @@ class Chronology:
             return groups.ALLY
         states = [(m, self.state_on(partner, m, day)) for m in partner.memberships]
         taken_part = {self.map_group[m.framework] for m, state in states if state == "participates"}
-        for group in FRAMEWORK_MAP_GROUPS:
+        for group in groups.FRAMEWORK_MAP_GROUPS:
             if group in taken_part:
                 return group
         if any(state == "suspended" for _, state in states):

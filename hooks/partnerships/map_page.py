@@ -13,7 +13,7 @@ import jinja2
 from .dataset import Dataset
 from .geo import World
 from .history import Chronology
-from .history_view import as_attribute, map_states, year_choices
+from .history_view import as_attribute, lookup, map_states, year_choices
 from .markup import html, html_href, link, md, uri
 from .views import Page, Review, frameworks_in_order, partners_in_order
 from .vocabulary import MAP_GROUPS, NONE
@@ -26,8 +26,9 @@ def map_group_labels(dataset: Dataset) -> dict[str, str]:
     """Legend text for each map group in use, in legend order; a framework group is named
     after its frameworks."""
     labels = {}
+    frameworks = frameworks_in_order(dataset)
     for group, style in MAP_GROUPS.items():
-        names = [f.name.en for f in frameworks_in_order(dataset) if f.map_group == group]
+        names = [f.name.en for f in frameworks if f.map_group == group]
         if style.label is not None:
             labels[group] = style.label.en
         elif names:
@@ -99,7 +100,7 @@ def render_map(
     shown, unmapped = [], []
     groups: dict[str, list[str]] = {group: [] for group in labels}
     for partner in partners:
-        group = chronology.group_on(partner)
+        group = lookup(states["partners"][partner.id], chronology.today.year)["group"]  # as the browser does
         page_link = link(HERE, uri("partners", partner.id), partner.name.en)
         groups[group].append(page_link)
         shape, marker = world.shapes.get(partner.iso), world.markers.get(partner.iso)

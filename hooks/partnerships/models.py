@@ -9,7 +9,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     AfterValidator,
@@ -318,6 +318,14 @@ class SourcePolicy(Model):
 
     id: Literal["sources"]
     refused_hosts: tuple[RefusedHost, ...]
+
+
+def model_types_in(annotation: Any) -> list[type[BaseModel]]:
+    """The models a field's annotation may hold: itself, or inside Optional, a tuple, a union
+    or Annotated, in the order written."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [model for arg in get_args(annotation) for model in model_types_in(arg)]
 
 
 MODELS: dict[str, type[Model]] = {

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pydantic import BaseModel
 
 from .load import RawRecord
-from .models import Model, Source, SourcePolicy
+from .models import Model, Source, SourcePolicy, model_types_in
 from .problems import Problem, shown
 from .urls import parse_web_address
 
@@ -57,7 +57,7 @@ def _fact_fields(model: type[BaseModel]) -> tuple[bool, tuple[str, ...]]:
     nested = tuple(
         name
         for name, info in model.model_fields.items()
-        if any(_holds_facts(inner) for inner in _models_in(info.annotation))
+        if any(_holds_facts(inner) for inner in model_types_in(info.annotation))
     )
     return "sources" in model.model_fields, nested
 
@@ -65,13 +65,6 @@ def _fact_fields(model: type[BaseModel]) -> tuple[bool, tuple[str, ...]]:
 def _holds_facts(model: type[BaseModel]) -> bool:
     cites, nested = _fact_fields(model)
     return cites or bool(nested)
-
-
-def _models_in(annotation: object) -> list[type[BaseModel]]:
-    """The pydantic models an annotation may hold (plain, optional, in a tuple or a union)."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [annotation]
-    return [model for arg in getattr(annotation, "__args__", ()) or () for model in _models_in(arg)]
 
 
 def citations(model: BaseModel) -> Iterator[tuple[At, str]]:

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from typing import Annotated, Any, Union, get_args, get_origin
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from .load import RawRecord
-from .models import MODELS, SLUG_PATTERN, URL_PATTERN, Model
+from .models import MODELS, SLUG_PATTERN, URL_PATTERN, Model, model_types_in
 from .problems import Problem, describe, shown
 
 
@@ -98,29 +98,13 @@ def _did_you_mean(word: str, choices: list[str]) -> str:
 
 def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> set[str]:
     """Names of the fields allowed at `loc` inside `model` (for did-you-mean messages)."""
-    current: Any = model
+    current: type[BaseModel] | None = model
     for part in loc:
         if isinstance(part, int):
             continue
-        field = current.model_fields.get(part) if _is_model(current) else None
+        field = current.model_fields.get(part) if current else None
         if field is None:
             return set()
-        current = _inner_model(field.annotation)
-    return set(current.model_fields) if _is_model(current) else set()
-
-
-def _is_model(value: Any) -> bool:
-    return isinstance(value, type) and issubclass(value, BaseModel)
-
-
-def _inner_model(annotation: Any) -> Any:
-    if _is_model(annotation):
-        return annotation
-    origin = get_origin(annotation)
-    if origin is Annotated:
-        return _inner_model(get_args(annotation)[0])
-    for arg in get_args(annotation) if origin in (tuple, Union) or origin is not None else ():
-        found = _inner_model(arg)
-        if found is not None:
-            return found
-    return None
+        inner = model_types_in(field.annotation)
+        current = inner[0] if inner else None
+    return set(current.model_fields) if current else set()

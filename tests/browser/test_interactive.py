@@ -5,8 +5,6 @@ timeline filter; the keyboard on the map; the offline edition."""
 
 from __future__ import annotations
 
-import html
-import json
 import re
 from pathlib import Path
 
@@ -15,7 +13,7 @@ import pytest
 from partnerships import load_dataset
 from partnerships.history import FIRST_YEAR
 from partnerships.history_view import lookup
-from support import ROOT, TODAY
+from support import ROOT, TODAY, history_states
 
 pytestmark = pytest.mark.browser
 
@@ -49,19 +47,13 @@ def _row(page, name: str):
     )
 
 
-def _states(built_page: Path) -> dict:
-    found = re.search(r'data-history-states="([^"]*)"', built_page.read_text(encoding="utf-8"))
-    assert found, f"{built_page} carries no history states"
-    return json.loads(html.unescape(found.group(1)))
-
-
 def test_map_applies_the_states_of_every_year(page, server, dataset, built_site: Path):
     page.goto(server + "map/")
     assert page.locator(".history-control").is_visible()
     years = [int(v) for v in page.eval_on_selector_all("#history-year option", "os => os.map(o => o.value)")]
     assert years == list(range(years[0], FIRST_YEAR - 1, -1))
     assert years[0] >= TODAY.year
-    states = _states(built_site / "map" / "index.html")
+    states = history_states((built_site / "map" / "index.html").read_text(encoding="utf-8"))
     by_iso = {p.iso: p.id for p in dataset.partners}
 
     # Today's year: the JS must paint exactly what the server rendered.
