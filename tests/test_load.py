@@ -5,10 +5,12 @@ pin the rules one by one."""
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 import pytest
 
+from partnerships import data_files
 from partnerships.data_files import KINDS, MAX_FILE_BYTES, DataFile, read_text, scan_data_dir
 from partnerships.load import load_records, parse_record
 
@@ -201,6 +203,40 @@ def test_a_file_over_the_limit_is_not_read(tmp_path):
     assert text is None
     assert [str(p) for p in problems] == [
         f"data/partners/x.yaml: file is {50 * MAX_FILE_BYTES:,} bytes; a record file must stay under {MAX_FILE_BYTES:,}"
+    ]
+
+
+def _stat_saying(size: int):
+    """os.fstat as it was before the file changed size: the race read_text must survive."""
+    real_fstat = os.fstat
+
+    def fstat(descriptor: int) -> os.stat_result:
+        status = list(real_fstat(descriptor))
+        status[stat.ST_SIZE] = size
+        return os.stat_result(status)
+
+    return fstat
+
+
+def test_a_file_that_grew_after_its_size_was_read_is_read_whole(tmp_path, monkeypatch):
+    text = "id: x\n" + "# a comment line of some length\n" * 5000  # beyond the first read and one chunk
+    file = tmp_path / "x.yaml"
+    file.write_text(text)
+    monkeypatch.setattr(data_files.os, "fstat", _stat_saying(10))
+
+    assert read_text(DataFile(kind="partners", path=file, shown=SHOWN)) == (text, [])
+
+
+def test_a_file_that_grew_past_the_limit_after_its_size_was_read_is_refused(tmp_path, monkeypatch):
+    file = tmp_path / "x.yaml"
+    file.write_bytes(b"#" * (MAX_FILE_BYTES + 10))
+    monkeypatch.setattr(data_files.os, "fstat", _stat_saying(10))
+
+    text, problems = read_text(DataFile(kind="partners", path=file, shown=SHOWN))
+
+    assert text is None
+    assert [str(p) for p in problems] == [
+        f"data/partners/x.yaml: file is {MAX_FILE_BYTES + 1:,} bytes; a record file must stay under {MAX_FILE_BYTES:,}"
     ]
 
 

@@ -33,6 +33,7 @@ _NULL = frozenset(("", "~", "null", "Null", "NULL"))
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"[-+]?[0-9]+")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+_NUMBER_STARTS = frozenset("+-.0123456789")  # the first character of every _INT and _FLOAT
 _FLOAT_SPECIAL = {".inf": "inf", "+.inf": "inf", "-.inf": "-inf", ".nan": "nan"}
 Path_ = tuple[str | int, ...]
 
@@ -260,7 +261,7 @@ class _Builder:
             return None
         if value in _BOOL:
             return _BOOL[value]
-        if _INT.fullmatch(value) or _FLOAT.fullmatch(value):
+        if value[0] in _NUMBER_STARTS and (_INT.fullmatch(value) or _FLOAT.fullmatch(value)):
             if len(value) > MAX_NUMBER_CHARS:
                 self._refuse(
                     event,

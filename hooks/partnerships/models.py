@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, get_args
@@ -53,7 +54,7 @@ class PartialDate:
         comes before '1994-01-10' (the Partnership for Peace)."""
         return (self.year, self.month or 13, self.day or 32)
 
-    @property
+    @functools.cached_property  # asked tens of thousands of times by history.py's rules
     def first_day(self) -> dt.date:
         return dt.date(self.year, self.month or 1, self.day or 1)
 
