@@ -38,6 +38,22 @@ def build_command(*args: str) -> list[str]:
 
 # The fixture project: the fixture data, built with the real configuration, theme overrides
 # and assets, and one hand-written page (tests/fixtures/docs/about.md).
+# One page of each type of the real site, by the path a reader opens.
+PAGE_TYPES = {
+    "home": "",
+    "frameworks": "frameworks/",
+    "framework": "frameworks/pfp/",
+    "partners": "partners/",
+    "partner": "partners/finland/",
+    "matrix": "matrix/",
+    "map": "map/",
+    "timeline": "milestones/",
+    "milestone": "milestones/2023-04-04-finland-joins-nato/",
+    "data": "data/",
+    "about": "about/",
+    "editing": "editing/",
+}
+
 FIXTURE_DOCS = ROOT / "tests" / "fixtures" / "docs"
 # SOURCE_DATE_EPOCH for TODAY, so that builds and checks agree with the in-process tests.
 TODAY_EPOCH = str(int(dt.datetime(TODAY.year, TODAY.month, TODAY.day, 12, tzinfo=dt.UTC).timestamp()))

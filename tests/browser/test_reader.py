@@ -1,6 +1,6 @@
 """What a reader does, in Debian's Chromium: search, follow links, download the data, print,
 read offline; and what must never happen: a request to another host, an accessibility
-violation, a layout that breaks on a phone."""
+violation. Layout at every width is test_layout.py."""
 
 from __future__ import annotations
 
@@ -13,23 +13,9 @@ from urllib.parse import urlsplit
 import idna
 import pytest
 
-from support import ROOT
+from support import PAGE_TYPES, ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-PAGE_TYPES = {
-    "home": "",
-    "frameworks": "frameworks/",
-    "framework": "frameworks/pfp/",
-    "partners": "partners/",
-    "partner": "partners/finland/",
-    "matrix": "matrix/",
-    "map": "map/",
-    "timeline": "milestones/",
-    "milestone": "milestones/2023-04-04-finland-joins-nato/",
-    "data": "data/",
-    "about": "about/",
-    "editing": "editing/",
-}
 
 
 def heading(page) -> str:
@@ -142,22 +128,6 @@ def test_axe_finds_no_violation(page, server, artifacts, kind):
     violations = [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for v in result["violations"]]
     (artifacts / f"axe-{kind}.json").write_text(json.dumps(result["violations"], indent=1))
     assert violations == []
-
-
-@pytest.mark.parametrize("width", [390, 1280])
-@pytest.mark.parametrize("kind", ["home", "partner", "matrix", "map", "timeline"])
-def test_layout_holds_and_screenshot_is_kept(browser, server, artifacts, kind, width):
-    context = browser.new_context(
-        viewport={"width": width, "height": 844 if width == 390 else 800}, is_mobile=width == 390
-    )
-    page = context.new_page()
-    page.goto(server + PAGE_TYPES[kind])
-
-    overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    page.screenshot(path=str(artifacts / "screenshots" / f"{kind}-{width}.png"), full_page=True)
-    context.close()
-
-    assert overflow <= 0, f"the page is {overflow}px wider than a {width}px screen"
 
 
 def test_offline_copy_navigates_and_searches_from_disk(page, offline_site):
