@@ -38,6 +38,7 @@ schema: $(VENV)/.site-installed  ## regenerate data/schema/*.json from the model
 
 test: $(VENV)/.dev-installed node_modules/.installed
 	@[ -x /usr/bin/chromium ] || echo "NOTE: /usr/bin/chromium not found: browser tests will be SKIPPED (apt-get install chromium)"
+	@command -v java >/dev/null || echo "NOTE: java not found: the HTML validity test will be SKIPPED (apt-get install default-jre-headless)"
 	$(VENV)/bin/ruff check
 	$(PY) -m pytest
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import os
+import posixpath
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +34,9 @@ if TYPE_CHECKING:
     import jinja2
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
 # "mkdocs", or "properdocs" when its fork runs this hook through its mkdocs alias.
 GENERATOR = CountHandler.__module__.partition(".")[0]
@@ -50,6 +53,7 @@ class _State:
     templates: jinja2.Environment | None = None  # compiled once per process, in memory
     last_good: Prepared | None = None
     prepared: Prepared | None = None
+    highlighted: Page | None = None  # the section index marked active for the page being rendered
     target: Path | None = None  # the site_dir MkDocs was given
     staging: Path | None = None  # where this build is written instead
 
@@ -79,8 +83,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         else:
             _state.last_good = prepared
     _state.prepared = prepared
-    if prepared.settings.edit_url_template:
-        config.edit_uri_template = prepared.settings.edit_url_template
+    settings = prepared.settings
+    if settings.edit_url_template:
+        config.edit_uri_template = settings.edit_url_template
+    if settings.site_url:
+        config.site_url = settings.site_url
+    if settings.repo_url:
+        config.repo_url = settings.repo_url
     if prepared.notices:
         log.info(
             "partnership_pages: %d notices about data/, such as plain http:// sources; "
@@ -135,6 +144,26 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             )
         page.meta = dict(meta)
     return markdown
+
+
+def on_page_context(context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+    # A generated page is kept out of the navigation (mkdocs.yml, not_in_nav), so the sidebar
+    # would show no section as the reader's. Its folder's index page (partners/index.md for a
+    # partner) is marked active while it is rendered: the sidebar highlights that section.
+    if page not in nav.pages:
+        folder_index = posixpath.join(posixpath.dirname(page.file.src_uri), "index.md")
+        section = next((p for p in nav.pages if p.file.src_uri == folder_index), None)
+        if section is not None:
+            section.active = True
+            _state.highlighted = section
+    return context
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    if _state.highlighted is not None:
+        _state.highlighted.active = False
+        _state.highlighted = None
+    return output
 
 
 def _stage(config: MkDocsConfig) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from support import FIXTURE_DATA, build_real_site
+from support import FIXTURE_DATA, PUBLISHED_SETTINGS, build_real_site
 
 
 @pytest.fixture
@@ -21,11 +21,11 @@ def data_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once per session; tests only read it."""
-    return build_real_site("mkdocs.yml", tmp_path_factory.mktemp("site"))
+    """The real site as published (with PUBLISHED_SETTINGS), built once per session; tests only read it."""
+    return build_real_site("mkdocs.yml", tmp_path_factory.mktemp("site"), settings=PUBLISHED_SETTINGS)
 
 
 @pytest.fixture(scope="session")
 def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The offline edition (mkdocs-offline.yml), built once per session."""
+    """The offline edition (mkdocs-offline.yml), built once per session with no settings."""
     return build_real_site("mkdocs-offline.yml", tmp_path_factory.mktemp("site-offline"))

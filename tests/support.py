@@ -21,6 +21,8 @@ from pathlib import Path
 
 import yaml
 
+from partnerships.settings import NAMES as SETTING_NAMES
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
 TODAY = dt.date(2026, 11, 30)
@@ -89,7 +91,7 @@ def make_fixture_project(target: Path, *, data: Path = FIXTURE_DATA, hooks: Path
 
 def clean_environment(**settings: str) -> dict[str, str]:
     """os.environ without the project's own settings, with TODAY as the build date, plus `settings`."""
-    environ = {k: v for k, v in os.environ.items() if k not in ("SOURCE_DATE_EPOCH", "PARTNERSHIPS_EDIT_URL")}
+    environ = {k: v for k, v in os.environ.items() if k not in SETTING_NAMES}
     return {**environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": TODAY_EPOCH, **settings}
 
 
@@ -193,16 +195,24 @@ def history_states(page: str) -> dict:
 
 
 # The build date pinned to the tests' TODAY, so the built pages agree with in-process renders
-# and two builds of the same data can be compared byte for byte.
-BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": TODAY_EPOCH}
+# and two builds of the same data can be compared byte for byte. The project's own settings are
+# taken out: a build gets only those it is given.
+BUILD_ENV = clean_environment()
+# The settings of a published build (README, "Publishing"): where the site lives, its
+# repository and its edit links. Reserved example hosts; nothing is ever fetched from them.
+PUBLISHED_SETTINGS = {
+    "PARTNERSHIPS_SITE_URL": "https://partnerships.example.org/",
+    "PARTNERSHIPS_REPO_URL": "https://git.example.org/nato/partnerships",
+    "PARTNERSHIPS_EDIT_URL": "https://git.example.org/nato/partnerships/edit/main/{path}",
+}
 
 
-def build_real_site(config: str, out: Path) -> Path:
-    """`<generator> build --strict -f <config> -d <out>` of the real project."""
+def build_real_site(config: str, out: Path, *, settings: dict[str, str] | None = None) -> Path:
+    """`<generator> build --strict -f <config> -d <out>` of the real project, with `settings`."""
     result = subprocess.run(
         build_command("-f", config, "-d", str(out)),
         cwd=ROOT,
-        env=BUILD_ENV,
+        env={**BUILD_ENV, **(settings or {})},
         capture_output=True,
         text=True,
         check=False,

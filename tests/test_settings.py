@@ -9,12 +9,12 @@ import pytest
 from partnerships.settings import read_settings
 
 
-def test_no_setting_means_today_and_the_configured_edit_links():
+def test_no_setting_means_today_and_no_address_of_a_host_or_repository():
     settings, problems = read_settings({})
 
     assert problems == []
     assert settings.today == dt.date.today()
-    assert settings.edit_url_template is None
+    assert (settings.edit_url_template, settings.site_url, settings.repo_url) == (None, None, None)
 
 
 def test_source_date_epoch_pins_the_build_date():
@@ -41,3 +41,27 @@ def test_edit_url_must_be_https_with_one_path_placeholder():
         settings, problems = read_settings({"PARTNERSHIPS_EDIT_URL": bad})
         assert settings.edit_url_template is None
         assert [p.location for p in problems] == ["PARTNERSHIPS_EDIT_URL"], bad
+
+
+def test_site_url_gets_the_final_slash_that_page_paths_are_added_to():
+    for given in ("https://org.github.io/partnerships", "https://org.github.io/partnerships/"):
+        settings, problems = read_settings({"PARTNERSHIPS_SITE_URL": given})
+        assert problems == []
+        assert settings.site_url == "https://org.github.io/partnerships/"
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("PARTNERSHIPS_SITE_URL", "ftp://org.example/"),
+        ("PARTNERSHIPS_SITE_URL", "https://org.example/#top"),
+        ("PARTNERSHIPS_REPO_URL", "http://git.example.org/org/repo"),
+        ("PARTNERSHIPS_REPO_URL", "https://git.example.org/org/repo?tab=readme"),
+        ("PARTNERSHIPS_REPO_URL", 'https://git.example.org/" onclick="x'),
+    ],
+)
+def test_a_bad_site_or_repository_address_is_a_located_problem(name, value):
+    settings, problems = read_settings({name: value})
+
+    assert [p.location for p in problems] == [name]
+    assert (settings.site_url, settings.repo_url) == (None, None)

@@ -17,6 +17,7 @@ import pytest
 from partnerships import load_dataset
 from support import (
     PROJECT_FILES,
+    PUBLISHED_SETTINGS,
     ROOT,
     TODAY,
     build_command,
@@ -99,8 +100,31 @@ def test_edit_link_points_at_the_yaml_file(built_site):
     finland = (built_site / "partners" / "finland" / "index.html").read_text()
     about = (built_site / "about" / "index.html").read_text()
 
-    assert re.search(r'href="[^"]*/edit/main/data/partners/finland\.yaml"', finland)
-    assert re.search(r'href="[^"]*/edit/main/docs/about\.md"', about)
+    edit = PUBLISHED_SETTINGS["PARTNERSHIPS_EDIT_URL"]
+    assert f'href="{edit.format(path="data/partners/finland.yaml")}"' in finland
+    assert f'href="{edit.format(path="docs/about.md")}"' in about
+
+
+def test_a_published_build_lists_every_page_in_its_sitemap_with_canonical_links(built_site):
+    site_url = PUBLISHED_SETTINGS["PARTNERSHIPS_SITE_URL"]
+    sitemap = (built_site / "sitemap.xml").read_text()
+    pages = {p.parent.relative_to(built_site).as_posix() for p in built_site.rglob("index.html")}
+    finland = (built_site / "partners" / "finland" / "index.html").read_text()
+
+    assert len(re.findall(r"<loc>", sitemap)) == len(pages) > 100
+    assert f"<loc>{site_url}partners/finland/</loc>" in sitemap
+    assert f'<link rel="canonical" href="{site_url}partners/finland/">' in finland
+    assert f'href="{PUBLISHED_SETTINGS["PARTNERSHIPS_REPO_URL"]}"' in finland
+
+
+def test_without_settings_a_build_points_at_no_repository_or_host(offline_site):
+    # The offline edition is built with none of the settings: the project's defaults.
+    finland = (offline_site / "partners" / "finland.html").read_text()
+
+    assert "md-content__button" not in finland  # no edit link
+    assert "md-source" not in finland  # no repository link
+    assert 'rel="canonical"' not in finland
+    assert "<loc>" not in (offline_site / "sitemap.xml").read_text()
 
 
 def test_search_index_holds_every_entity_with_its_names(built_site):
@@ -131,8 +155,11 @@ def test_no_request_to_another_host_in_the_online_build(built_site):
     external = set()
     for page in built_site.rglob("*.html"):
         html = page.read_text()
-        for match in re.finditer(r'<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)="(https?:)?//([^"/]+)', html):
-            external.add(match.group(2))
+        for tag in re.findall(r"<(?:script|link|img|iframe)\b[^>]*>", html):
+            # A canonical link names the published address; browsers do not fetch it.
+            address = re.search(r'\b(?:src|href)="(?:https?:)?//([^"/]+)', tag)
+            if address and 'rel="canonical"' not in tag:
+                external.add(address.group(1))
     assert external == set()
 
 
@@ -177,7 +204,7 @@ def test_two_builds_of_the_same_data_are_byte_identical(tmp_path, built_site):
     # MkDocs writes the build *date* into the gzip header of sitemap.xml.gz, and the hook's
     # "today" (review dates, the history years) is the build date too; SOURCE_DATE_EPOCH pins
     # both. The session's site was built, in another process, with the same settings.
-    second = build_real_site("mkdocs.yml", tmp_path / "second")
+    second = build_real_site("mkdocs.yml", tmp_path / "second", settings=PUBLISHED_SETTINGS)
 
     first, again = _hashes(built_site), _hashes(second)
     assert first.keys() == again.keys()
@@ -220,3 +247,43 @@ def test_generated_front_matter_fails_the_build_loudly_and_keeps_the_previous_si
     assert "partners/bahrain.md: a generated page must not start with front matter; fix its template" in result.stderr
     assert "Traceback" not in result.stderr
     assert _hashes(project / "site") == before
+
+
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+# Material's own markup gives its drawer and search toggles autocomplete="off", which HTML allows
+# on text fields only; Material needs it so that Firefox does not reopen the drawer or the search
+# when a reader comes back to a page. Exactly that is left to the theme; any other error fails.
+MATERIAL_TOGGLES = re.compile(
+    r'<input class="md-toggle" data-md-toggle="(?:drawer|search)" type="checkbox" id="__(?:drawer|search)" autocomplete="off">'
+)
+
+
+@pytest.mark.skipif(not VNU.exists(), reason="vnu-jar not installed: run `npm ci` (make test does)")
+@pytest.mark.skipif(not shutil.which("java"), reason="java not found: apt-get install default-jre-headless")
+@pytest.mark.parametrize("edition", ["online", "offline"])
+def test_every_page_is_valid_html_for_the_nu_checker(built_site, offline_site, edition):
+    site = built_site if edition == "online" else offline_site
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", "--skip-non-html", "--format", "json", str(site)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    messages = json.loads(result.stderr)["messages"]
+    pages = sum(1 for _ in site.rglob("*.html"))
+
+    errors = [
+        f"{m['url'].removeprefix(site.as_uri().replace('file://', 'file:'))}:{m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if not MATERIAL_TOGGLES.fullmatch(_flagged_markup(m))
+    ]
+    theme_only = len(messages) - len(errors)
+    assert pages > 100
+    assert errors == []
+    assert theme_only == 2 * pages  # the two toggles of each page
+
+
+def _flagged_markup(message: dict) -> str:
+    start = message.get("hiliteStart", 0)
+    return message.get("extract", "")[start : start + message.get("hiliteLength", 0)]

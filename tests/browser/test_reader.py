@@ -164,3 +164,27 @@ def test_every_source_label_names_the_host_the_browser_opens(page, server, built
 
     for (href, label), host in zip(sorted(pairs), hosts, strict=True):
         assert unescape(label) == idna.decode(host).removeprefix("www."), href
+
+
+def test_a_generated_page_highlights_its_section_in_the_sidebar(page, server):
+    page.goto(server + "partners/finland/")
+    nav = page.locator("nav.md-nav--primary")
+    active = nav.locator("li.md-nav__item--active > a.md-nav__link")
+    other = nav.get_by_role("link", name="Frameworks", exact=True).first
+
+    assert active.count() == 1
+    assert active.inner_text().strip() == "Partners"
+    assert active.evaluate("a => getComputedStyle(a).color") != other.evaluate("a => getComputedStyle(a).color")
+
+
+def test_the_404_page_offers_the_search_and_every_section(page, server):
+    page.goto(server + "404.html")
+
+    assert heading(page) == "Page not found"
+    page.get_by_text("Search the site").click()
+    assert page.locator("#__search").is_checked()
+    assert page.locator("input.md-search__input").is_visible()
+    page.keyboard.press("Escape")
+    page.locator("article").get_by_role("link", name="Partners", exact=True).click()
+    page.wait_for_url("**/partners/")
+    assert heading(page) == "Partners"
