@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import yaml
 
-from partnerships.settings import read_settings
+from partnerships.settings import NAMES, read_settings
+from support import ROOT
 
 
 def test_no_setting_means_today_and_no_address_of_a_host_or_repository():
@@ -65,3 +67,15 @@ def test_a_bad_site_or_repository_address_is_a_located_problem(name, value):
 
     assert [p.location for p in problems] == [name]
     assert (settings.site_url, settings.repo_url) == (None, None)
+
+
+def test_the_publishing_workflow_tests_first_then_builds_with_every_address_setting():
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8"))
+    jobs = workflow["jobs"]
+    build_step = next(step for step in jobs["build"]["steps"] if step.get("run") == "make build")
+
+    assert any(step.get("run") == "bash .ci/run" for step in jobs["test"]["steps"])
+    assert jobs["build"]["needs"] == "test"
+    assert jobs["deploy"]["needs"] == "build"
+    assert set(build_step["env"]) == set(NAMES) - {"SOURCE_DATE_EPOCH"}  # the build date stays the day's
+    assert build_step["env"]["PARTNERSHIPS_EDIT_URL"].endswith("/{path}")
