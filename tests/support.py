@@ -52,6 +52,7 @@ PAGE_TYPES = {
     "timeline": "milestones/",
     "milestone": "milestones/2023-04-04-finland-joins-nato/",
     "data": "data/",
+    "sources": "sources/",
     "about": "about/",
     "editing": "editing/",
 }

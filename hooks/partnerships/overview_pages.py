@@ -203,7 +203,7 @@ def render_matrix(
     states = as_attribute(matrix_states(chronology, partners, order))
     view = MatrixView(columns, rows, states, year_choices(chronology), reviewed)
     # The framework columns need the full width of the window.
-    return Page(here, env.get_template("matrix.md.j2").render(page=view), meta={"hide": ["navigation", "toc"]})
+    return Page(here, env.get_template("matrix.md.j2").render(page=view), meta={"hide": ["toc"]})
 
 
 @dataclass(frozen=True)

@@ -175,6 +175,63 @@ def test_matrix_sort_filter_and_history(page, server):
     assert not page.console_errors
 
 
+def _sort_matrix_by(page, column: str) -> list[str]:
+    """Click the sort button of `column` (a framework's abbreviation) and return that column's
+    visible cells, top to bottom."""
+    headers = page.locator("[data-history=matrix] thead th")
+    names = [t.replace("\u2195", "").strip() for t in headers.all_inner_texts()]
+    index = names.index(column)
+    headers.nth(index).get_by_role("button").click()
+    return [row[index] for row in page.evaluate(VISIBLE_ROWS_JS, "[data-history=matrix]")]
+
+
+def test_matrix_sorts_known_years_first_then_unknown_then_empty_in_any_year(page, server):
+    page.goto(server + "matrix/")
+    for year in (TODAY.year, 2000):
+        _select_year(page, year)
+        for _ in ("ascending", "descending"):
+            cells = _sort_matrix_by(page, "PfP")
+            groups = [2 if cell in ("", "—") else 1 if cell.startswith("?") else 0 for cell in cells]
+            assert groups == sorted(groups), (year, cells)
+            assert groups.count(0) > 5, (year, cells)
+            assert groups[-1] == 2, (year, cells)
+    # Partners across the globe today: Afghanistan's start is unknown, and goes after every known year.
+    _select_year(page, TODAY.year)
+    cells = _sort_matrix_by(page, "Partners across the globe")
+    assert cells.index(next(c for c in cells if c.startswith("?"))) > max(
+        i for i, c in enumerate(cells) if c and c[0].isdigit()
+    )
+
+
+def test_matrix_filter_says_how_many_rows_match_and_when_none_does(page, server):
+    page.goto(server + "matrix/")
+    box = page.get_by_label("Filter rows")
+    status = page.locator(".table-filter-status")
+
+    box.fill("zzzz")
+    assert status.inner_text() == "No row matches “zzzz”."
+    box.fill("bahr")
+    assert status.inner_text() == "1 of 55 rows match."
+    box.fill("a")
+    before = status.inner_text()
+    _select_year(page, 1995)
+    assert status.inner_text() != before  # counted again over the rows of 1995
+    assert re.fullmatch(r"\d+ of \d+ rows match\.", status.inner_text())
+    box.fill("")
+    assert status.inner_text() == ""
+
+
+def test_matrix_keeps_the_site_navigation_and_full_size_sort_buttons(page, server):
+    page.goto(server + "matrix/")
+
+    assert page.locator("nav.md-nav--primary").first.is_visible()  # 1280 px: the sidebar
+    sizes = page.locator("[data-history=matrix] thead .sort-button").evaluate_all(
+        "bs => bs.map(b => [b.getBoundingClientRect().width, b.getBoundingClientRect().height])"
+    )
+    assert len(sizes) == 12
+    assert min(min(w, h) for w, h in sizes) >= 24, sizes
+
+
 def test_timeline_filter_by_framework(page, server):
     page.goto(server + "milestones/")
     assert page.locator(".timeline-filter").is_visible()
@@ -239,3 +296,22 @@ def test_offline_edition_history_from_disk(page, offline_site: Path):
     _assert_finland_partner_in_2017_ally_in_2024(page)
     assert page.get_attribute(FINLAND_ON_MAP, "href").endswith("partners/finland.html")
     assert not [url for url in page.requests if not url.startswith("file:")]
+
+
+def test_matrix_prints_every_column_on_a_landscape_page(browser, server):
+    # A4 landscape is 1123 x 794 CSS px; the print style must fit the whole table in it.
+    context = browser.new_context(viewport={"width": 1123, "height": 794})
+    page = context.new_page()
+    page.goto(server + "matrix/")
+    page.emulate_media(media="print")
+    widths = page.evaluate(
+        """() => { const t = document.querySelector('[data-history=matrix] table');
+        const r = t.getBoundingClientRect();
+        return {table: r.right, page: document.documentElement.clientWidth, cut: t.closest('.md-typeset__scrollwrap').scrollWidth - t.closest('.md-typeset__scrollwrap').clientWidth}; }"""
+    )
+    pdf = page.pdf(prefer_css_page_size=True)
+    context.close()
+
+    assert widths["table"] <= widths["page"], widths
+    assert widths["cut"] <= 0, widths
+    assert pdf.startswith(b"%PDF")

@@ -187,6 +187,10 @@
       if (isNaN(year)) return;
       var messages = views.map(function (view) { return view(year); });
       if (status) status.textContent = messages.join(" ");
+      // A filter's count covers the rows of the year shown: count again.
+      Array.prototype.forEach.call(document.querySelectorAll(".table-filter input"), function (input) {
+        if (input.value.trim()) input.dispatchEvent(new Event("input"));
+      });
     }
 
     select.addEventListener("change", apply);
@@ -199,8 +203,11 @@
 
   var filterCount = 0;
 
-  function isEmptyKey(key) {
-    return key === "" || key === "—";
+  // Sort keys go in three groups, in both directions: known values, then unknown ones ("?",
+  // a start no source gives), then empty cells ("" or "—").
+  function keyGroup(key) {
+    if (key === "" || key === "—") return 2;
+    return key.charAt(0) === "?" ? 1 : 0;
   }
 
   function cellText(row, index) {
@@ -223,10 +230,9 @@
         return { row: row, key: cellText(row, index), position: position };
       });
       keyed.sort(function (a, b) {
-        // Empty cells ("" or "—") go last in both directions; ties keep the current order.
-        var ea = isEmptyKey(a.key);
-        var eb = isEmptyKey(b.key);
-        if (ea !== eb) return ea ? 1 : -1;
+        // Ties keep the current order.
+        var groups = keyGroup(a.key) - keyGroup(b.key);
+        if (groups) return groups;
         var result = collator.compare(a.key, b.key) * (descending ? -1 : 1);
         return result || a.position - b.position;
       });
@@ -279,9 +285,13 @@
     input.id = id;
     input.autocomplete = "off";
     input.spellcheck = false;
+    var count = document.createElement("p");
+    count.className = "table-filter-status";
+    count.setAttribute("aria-live", "polite");
     box.appendChild(label);
     box.appendChild(document.createTextNode(" "));
     box.appendChild(input);
+    box.appendChild(count);
 
     // Before the table's outermost box inside the .data-table wrapper (Material wraps tables
     // in scrolling boxes of its own), so the field stays put and does not scroll sideways.
@@ -295,9 +305,18 @@
 
     input.addEventListener("input", function () {
       var query = fold(input.value.trim());
+      var shown = 0;
+      var considered = 0;
       Array.prototype.forEach.call(body.rows, function (row) {
-        setRowHidden(row, "data-filter-hidden", query !== "" && fold(row.textContent).indexOf(query) < 0);
+        var hidden = query !== "" && fold(row.textContent).indexOf(query) < 0;
+        setRowHidden(row, "data-filter-hidden", hidden);
+        if (row.hasAttribute("data-history-hidden")) return;  // not in the chosen year at all
+        considered++;
+        if (!hidden) shown++;
       });
+      if (query === "") count.textContent = "";
+      else if (shown === 0) count.textContent = "No row matches “" + input.value.trim() + "”.";
+      else count.textContent = shown + " of " + considered + " rows match.";
     });
   }
 
