@@ -12,11 +12,13 @@ import sys
 import pytest
 
 from partnerships import build_downloads, load_dataset
-from partnerships.export import CSV_BOM, _cell, dataset_json, memberships_csv, milestones_csv, partners_csv
+from partnerships.export import CSV_BOM, MEMBERSHIPS, MILESTONES, PARTNERS, _cell, dataset_json
+from partnerships.history import Chronology
 from partnerships.models import Framework, Milestone, Partner
 from support import FIXTURE_DATA, ROOT, TODAY
 
 DATASET = load_dataset(ROOT / "data", today=TODAY)
+CHRONOLOGY = Chronology.of(DATASET, today=TODAY)
 
 
 def _rows(text: str) -> list[dict[str, str]]:
@@ -47,9 +49,9 @@ def test_json_round_trips_to_the_same_records():
 
 
 def test_csv_tables_hold_every_partner_membership_and_milestone():
-    partners = _rows(partners_csv(DATASET))
-    memberships = _rows(memberships_csv(DATASET, today=TODAY))
-    milestones = _rows(milestones_csv(DATASET))
+    partners = _rows(PARTNERS.text(DATASET, CHRONOLOGY))
+    memberships = _rows(MEMBERSHIPS.text(DATASET, CHRONOLOGY))
+    milestones = _rows(MILESTONES.text(DATASET, CHRONOLOGY))
 
     assert {row["id"] for row in partners} == {p.id for p in DATASET.partners}
     expected = sorted(
@@ -62,9 +64,9 @@ def test_csv_tables_hold_every_partner_membership_and_milestone():
 
 
 def test_finland_rows_say_what_the_yaml_says():
-    finland = next(r for r in _rows(partners_csv(DATASET)) if r["id"] == "finland")
+    finland = next(r for r in _rows(PARTNERS.text(DATASET, CHRONOLOGY)) if r["id"] == "finland")
     pfp = next(
-        r for r in _rows(memberships_csv(DATASET, today=TODAY)) if r["partner"] == "finland" and r["framework"] == "pfp"
+        r for r in _rows(MEMBERSHIPS.text(DATASET, CHRONOLOGY)) if r["partner"] == "finland" and r["framework"] == "pfp"
     )
 
     assert (finland["name_fr"], finland["iso"], finland["nato_accession"]) == ("Finlande", "FI", "2023-04-04")

@@ -8,12 +8,15 @@ import datetime as dt
 import io
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from .dataset import Dataset
 from .history import Chronology
+from .models import Membership, Partner
 from .schema import SCHEMA_FILES, SCHEMA_SUBJECTS, json_schemas
+from .vocabulary import REGIONS, SOURCE_KINDS, STATUSES, Label
 
 EXPORT_FORMAT_VERSION = 1
 DOWNLOAD_DIR = "downloads"
@@ -69,120 +72,163 @@ def _csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     return out.getvalue()
 
 
-def frameworks_csv(dataset: Dataset) -> str:
-    return _csv(
-        [
-            "id",
-            "name_en",
-            "name_fr",
-            "acronym_en",
-            "acronym_fr",
-            "launched",
-            "status",
-            "status_since",
-            "replaced_by",
-            "reviewed",
-        ],
-        (
-            [
-                f.id,
-                f.name.en,
-                f.name.fr,
-                f.acronym.en if f.acronym else None,
-                f.acronym.fr if f.acronym else None,
-                f.launched.date,
-                f.status.value,
-                f.status.since,
-                f.replaced_by,
-                f.reviewed,
-            ]
-            for f in _by_id(dataset.frameworks)
+@dataclass(frozen=True)
+class Column:
+    """A CSV column: its header, what it holds (shown on the Data page), and its value for a row."""
+
+    name: str
+    meaning: str
+    value: Callable[[Any], object]
+
+
+@dataclass(frozen=True)
+class CsvTable:
+    """A CSV download: its columns, and its rows (records, or pairs for the memberships)."""
+
+    file: str
+    description: str
+    columns: tuple[Column, ...]
+    rows: Callable[[Dataset, Chronology], Iterable[Any]]
+
+    def text(self, dataset: Dataset, chronology: Chronology) -> str:
+        return _csv(
+            [c.name for c in self.columns],
+            ([c.value(row) for c in self.columns] for row in self.rows(dataset, chronology)),
+        )
+
+
+def _fr(text: Any) -> str | None:
+    return text.fr if text else None
+
+
+def _en(text: Any) -> str | None:
+    return text.en if text else None
+
+
+def _ids(ids: Iterable[str]) -> str:
+    return " ".join(ids)
+
+
+def _one_of(labels: dict[str, Label]) -> str:
+    return "; ".join(value if label.en.lower() == value else f"{value} ({label.en})" for value, label in labels.items())
+
+
+DATES = "YYYY-MM-DD, YYYY-MM or YYYY"
+REVIEWED = "the day a person last reviewed the record (YYYY-MM-DD)"
+SOURCES = "ids of the rows of sources.csv that back it, separated by spaces"
+
+FRAMEWORKS = CsvTable(
+    "frameworks.csv",
+    "frameworks, one row each",
+    (
+        Column("id", "the framework's id, as in the address of its page", lambda f: f.id),
+        Column("name_en", "its name in English", lambda f: f.name.en),
+        Column("name_fr", "its name in French, NATO's term where NATO has one", lambda f: f.name.fr),
+        Column("acronym_en", "its acronym in English, if it has one", lambda f: _en(f.acronym)),
+        Column("acronym_fr", "its acronym in French", lambda f: _fr(f.acronym)),
+        Column("launched", f"when it was launched ({DATES}); empty if no source says", lambda f: f.launched.date),
+        Column("status", f"what it is today: {_one_of(STATUSES)}", lambda f: f.status.value),
+        Column("status_since", f"since when ({DATES})", lambda f: f.status.since),
+        Column("replaced_by", "the id of the framework that replaced it, if one did", lambda f: f.replaced_by),
+        Column("reviewed", REVIEWED, lambda f: f.reviewed),
+    ),
+    lambda dataset, _: _by_id(dataset.frameworks),
+)
+PARTNERS = CsvTable(
+    "partners.csv",
+    "partners, one row each",
+    (
+        Column("id", "the partner's id, as in the address of its page", lambda p: p.id),
+        Column("name_en", "its name in English", lambda p: p.name.en),
+        Column("name_fr", "its name in French", lambda p: p.name.fr),
+        Column("iso", "its ISO 3166-1 two-letter code (EU for the European Union)", lambda p: p.iso),
+        Column("type", "state or organisation", lambda p: p.type),
+        Column("region", f"the region the site groups it in: {_one_of(REGIONS)}", lambda p: p.region),
+        Column(
+            "nato_accession",
+            "the day it joined NATO, if it has (YYYY-MM-DD)",
+            lambda p: p.nato_accession.date if p.nato_accession else None,
         ),
-    )
+        Column("reviewed", REVIEWED, lambda p: p.reviewed),
+    ),
+    lambda dataset, _: _by_id(dataset.partners),
+)
 
 
-def partners_csv(dataset: Dataset) -> str:
-    return _csv(
-        ["id", "name_en", "name_fr", "iso", "type", "region", "nato_accession", "reviewed"],
-        (
-            [
-                p.id,
-                p.name.en,
-                p.name.fr,
-                p.iso,
-                p.type,
-                p.region,
-                p.nato_accession.date if p.nato_accession else None,
-                p.reviewed,
-            ]
-            for p in _by_id(dataset.partners)
+@dataclass(frozen=True)
+class _MembershipRow:
+    partner: Partner
+    membership: Membership
+    state: str
+
+
+MEMBERSHIPS = CsvTable(
+    "memberships.csv",
+    "memberships: partner, framework, dates",
+    (
+        Column("partner", "the partner's id in partners.csv", lambda r: r.partner.id),
+        Column("framework", "the framework's id in frameworks.csv", lambda r: r.membership.framework),
+        Column(
+            "state",
+            "what the membership is on the day of the build: participates; suspended (listed, but NATO has "
+            "suspended cooperation); ally (it ended when the partner joined NATO); or ended",
+            lambda r: r.state,
         ),
-    )
-
-
-def memberships_csv(dataset: Dataset, *, today: dt.date) -> str:
-    chronology = Chronology.of(dataset, today=today)
-    return _csv(
-        ["partner", "framework", "state", "since", "until", "end_reason", "suspended_since", "sources"],
-        (
-            [
-                p.id,
-                m.framework,
-                chronology.state_on(p, m),
-                m.since,
-                m.until,
-                m.end_reason.en if m.end_reason else None,
-                m.suspended.since if m.suspended else None,
-                " ".join(m.sources),
-            ]
-            for p in _by_id(dataset.partners)
-            for m in p.memberships
+        Column("since", f"when it began ({DATES}); empty if no source gives it", lambda r: r.membership.since),
+        Column("until", f"when it ended, if it has ({DATES})", lambda r: r.membership.until),
+        Column("end_reason", "why it ended, in English", lambda r: _en(r.membership.end_reason)),
+        Column(
+            "suspended_since",
+            f"since when NATO has suspended cooperation, if it has ({DATES})",
+            lambda r: r.membership.suspended.since if r.membership.suspended else None,
         ),
-    )
-
-
-def milestones_csv(dataset: Dataset) -> str:
-    return _csv(
-        ["id", "date", "end_date", "title_en", "title_fr", "frameworks", "partners", "sources"],
-        (
-            [
-                m.id,
-                m.date,
-                m.end_date,
-                m.title.en,
-                m.title.fr,
-                " ".join(m.frameworks),
-                " ".join(m.partners),
-                " ".join(m.sources),
-            ]
-            for m in sorted(dataset.milestones, key=lambda m: (m.date.order, m.id))
-        ),
-    )
-
-
-def sources_csv(dataset: Dataset) -> str:
-    return _csv(
-        ["id", "kind", "publisher", "title", "date", "language", "url", "archived", "checked"],
-        (
-            [s.id, s.kind, s.publisher.en, s.title.en, s.date, s.language, s.url, s.archived, s.checked]
-            for s in _by_id(dataset.sources)
-        ),
-    )
+        Column("sources", SOURCES, lambda r: _ids(r.membership.sources)),
+    ),
+    lambda dataset, chronology: (
+        _MembershipRow(p, m, chronology.state_on(p, m)) for p in _by_id(dataset.partners) for m in p.memberships
+    ),
+)
+MILESTONES = CsvTable(
+    "milestones.csv",
+    "milestones, oldest first",
+    (
+        Column("id", "the milestone's id, as in the address of its page", lambda m: m.id),
+        Column("date", f"when it happened, or began ({DATES})", lambda m: m.date),
+        Column("end_date", f"when it ended, for an event over several days ({DATES})", lambda m: m.end_date),
+        Column("title_en", "its title in English", lambda m: m.title.en),
+        Column("title_fr", "its title in French", lambda m: m.title.fr),
+        Column("frameworks", "ids of the frameworks it concerns, separated by spaces", lambda m: _ids(m.frameworks)),
+        Column("partners", "ids of the partners it concerns, separated by spaces", lambda m: _ids(m.partners)),
+        Column("sources", SOURCES, lambda m: _ids(m.sources)),
+    ),
+    lambda dataset, _: sorted(dataset.milestones, key=lambda m: (m.date.order, m.id)),
+)
+SOURCES_TABLE = CsvTable(
+    "sources.csv",
+    "sources, one row each, with their kind",
+    (
+        Column("id", "the source's id, as the sources columns of the other files give it", lambda s: s.id),
+        Column("kind", f"how the source policy weighs it: {_one_of(SOURCE_KINDS)}", lambda s: s.kind),
+        Column("publisher", "who published it", lambda s: s.publisher.en),
+        Column("title", "its title, in its own language", lambda s: s.title.en),
+        Column("date", f"when it was published or last updated ({DATES})", lambda s: s.date),
+        Column("language", "its language, as an ISO 639-1 code (en, fr...)", lambda s: s.language),
+        Column("url", "its address", lambda s: s.url),
+        Column("archived", "the address of an archived copy, if there is one", lambda s: s.archived),
+        Column("checked", "the day a person read it and confirmed what it is cited for", lambda s: s.checked),
+    ),
+    lambda dataset, _: _by_id(dataset.sources),
+)
+CSV_TABLES = (FRAMEWORKS, PARTNERS, MEMBERSHIPS, MILESTONES, SOURCES_TABLE)
 
 
 def build_downloads(dataset: Dataset, *, today: dt.date) -> list[Download]:
     """The files the Data page links to."""
-    files = [
-        Download(f"{DOWNLOAD_DIR}/partnerships.json", dataset_json(dataset), "the whole dataset as JSON"),
-        Download(f"{DOWNLOAD_DIR}/frameworks.csv", frameworks_csv(dataset), "frameworks, one row each"),
-        Download(f"{DOWNLOAD_DIR}/partners.csv", partners_csv(dataset), "partners, one row each"),
-        Download(
-            f"{DOWNLOAD_DIR}/memberships.csv",
-            memberships_csv(dataset, today=today),
-            "memberships: partner, framework, dates",
-        ),
-        Download(f"{DOWNLOAD_DIR}/milestones.csv", milestones_csv(dataset), "milestones, oldest first"),
-        Download(f"{DOWNLOAD_DIR}/sources.csv", sources_csv(dataset), "sources, one row each, with their kind"),
+    chronology = Chronology.of(dataset, today=today)
+    files = [Download(f"{DOWNLOAD_DIR}/partnerships.json", dataset_json(dataset), "the whole dataset as JSON")]
+    files += [
+        Download(f"{DOWNLOAD_DIR}/{table.file}", table.text(dataset, chronology), table.description)
+        for table in CSV_TABLES
     ]
     schemas = json_schemas()
     files += [

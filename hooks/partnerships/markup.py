@@ -60,6 +60,12 @@ def html(text: str) -> str:
     return str(markupsafe.escape(text))
 
 
+def code(text: str) -> str:
+    """Plain text shown as code (a field or column name), anywhere in Markdown: an HTML code
+    element, since a Markdown code span would show entities as written."""
+    return f"<code>{html(text)}</code>"
+
+
 @functools.lru_cache(maxsize=65536)  # pure; each name is folded on many pages
 def fold(text: str) -> str:
     """'Bahreïn' -> 'Bahrein': search does not fold accents, so pages carry both forms."""

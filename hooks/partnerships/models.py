@@ -162,15 +162,15 @@ class Model(BaseModel):
 class Text(Model):
     """Text in English, optionally in French: `{en: ..., fr: ...}`."""
 
-    en: Line
-    fr: Line | None = None
+    en: Line = Field(description="the text in English")
+    fr: Line | None = Field(default=None, description="the text in French, in NATO's own terms")
 
 
 class Name(Model):
     """A name or title in English, optionally in French: `{en: Finland, fr: Finlande}`."""
 
-    en: NameLine
-    fr: NameLine | None = None
+    en: NameLine = Field(description="in English")
+    fr: NameLine | None = Field(default=None, description="in French, NATO's own French name where it has one")
 
 
 # What a reader needs to know when no acceptable source confirms a fact (see checks.py's policy).
@@ -180,14 +180,16 @@ Unverified = Annotated[Text | None, Field(description="what no acceptable source
 class Statement(Model):
     """A sentence of fact and the sources that back it."""
 
-    text: Text
+    text: Text = Field(description="the fact, in a sentence or a few")
     sources: Sources
     unverified: Unverified = None
 
 
 class Event(Model):
-    date: Date | None
-    event: Text
+    """Something that happened on a date, and the sources that give it."""
+
+    date: Date | None = Field(description="when; null when no source gives it")
+    event: Text = Field(description="what happened")
     sources: Sources
     unverified: Unverified = None
 
@@ -196,17 +198,21 @@ class Event(Model):
 
 
 class Status(Model):
-    value: StatusValue
-    since: Date | None = None
-    text: Text
+    """Where a framework stands today."""
+
+    value: StatusValue = Field(description="where the framework stands")
+    since: Date | None = Field(default=None, description="since when")
+    text: Text = Field(description="the status in a sentence")
     sources: Sources
     unverified: Unverified = None
 
 
 class Predecessor(Model):
-    name: Name
-    created: Date | None = None
-    text: Text
+    """The body a framework took over from."""
+
+    name: Name = Field(description="its name")
+    created: Date | None = Field(default=None, description="when it was set up")
+    text: Text = Field(description="what it was, and what became of it")
     sources: Sources
     unverified: Unverified = None
 
@@ -214,43 +220,49 @@ class Predecessor(Model):
 class Framework(Model):
     """data/frameworks/<id>.yaml: one partnership framework."""
 
-    id: Slug
-    name: Name
-    acronym: Name | None = None
+    id: Slug = Field(description="the file name without .yaml; the address of the framework's page")
+    name: Name = Field(description="the framework's name")
+    acronym: Name | None = Field(default=None, description="its acronym, e.g. PfP")
     aliases: tuple[NameLine, ...] = Field(default=(), description="other names and spellings readers search for")
-    launched: Event
-    status: Status
-    replaced_by: Slug | None = None
+    launched: Event = Field(description="when and how it was launched")
+    status: Status = Field(description="where it stands today")
+    replaced_by: Slug | None = Field(default=None, description="the id of the framework that replaced it")
     map_group: FrameworkMapGroup | None = Field(
         default=None, description="the colour its members get on the map; omit for frameworks that do not colour it"
     )
-    predecessor: Predecessor | None = None
-    description: Statement
-    notes: tuple[Statement, ...] = ()
-    reviewed: DayDate
+    predecessor: Predecessor | None = Field(default=None, description="the body it took over from")
+    description: Statement = Field(description="what the framework is, in a few sentences")
+    notes: tuple[Statement, ...] = Field(default=(), description="further facts worth a reader's attention")
+    reviewed: DayDate = Field(description="the day a person last reviewed the record")
 
 
 class Suspension(Model):
-    since: Date
-    text: Text
+    """NATO's suspension of its cooperation with a partner in a framework."""
+
+    since: Date = Field(description="since when")
+    text: Text = Field(description="what was suspended, and why")
     sources: Sources
     unverified: Unverified = None
 
 
 class Membership(Model):
-    framework: Slug
-    since: Date | None = Field(description="null when no source gives a start date")
-    until: Date | None = None
-    end_reason: Text | None = None
-    suspended: Suspension | None = None
-    note: Text | None = None
+    """A partner's part in one framework, from when to when."""
+
+    framework: Slug = Field(description="the id of the framework")
+    since: Date | None = Field(description="when it began; null when no source gives a start date")
+    until: Date | None = Field(default=None, description="when it ended, if it has")
+    end_reason: Text | None = Field(default=None, description="why it ended")
+    suspended: Suspension | None = Field(default=None, description="NATO's suspension of cooperation, if any")
+    note: Text | None = Field(default=None, description="anything else a reader should know about it")
     sources: Sources
     unverified: Unverified = None
 
 
 class Accession(Model):
-    date: DayDate
-    text: Text | None = None
+    """The day a partner joined NATO."""
+
+    date: DayDate = Field(description="the day it became an Ally")
+    text: Text | None = Field(default=None, description="how it joined")
     sources: Sources
     unverified: Unverified = None
 
@@ -258,33 +270,37 @@ class Accession(Model):
 class Partner(Model):
     """data/partners/<id>.yaml: a state or organisation that is or was a partner."""
 
-    id: Slug
-    name: Name
-    aliases: tuple[NameLine, ...] = ()
-    iso: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
-    type: Literal["state", "organisation"]
-    region: Region
+    id: Slug = Field(description="the file name without .yaml; the address of the partner's page")
+    name: Name = Field(description="the partner's name")
+    aliases: tuple[NameLine, ...] = Field(default=(), description="other names and spellings readers search for")
+    iso: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] = Field(
+        description="the ISO 3166-1 two-letter code (EU for the European Union)"
+    )
+    type: Literal["state", "organisation"] = Field(description="a state or an international organisation")
+    region: Region = Field(description="the region the site groups it in")
     summary: Statement | None = Field(default=None, description="the relationship with NATO in a few sentences")
-    nato_accession: Accession | None = None
-    memberships: Annotated[tuple[Membership, ...], Field(min_length=1)]
-    notes: tuple[Statement, ...] = ()
-    reviewed: DayDate
+    nato_accession: Accession | None = Field(default=None, description="when it joined NATO, if it has")
+    memberships: Annotated[tuple[Membership, ...], Field(min_length=1)] = Field(
+        description="its part in each framework, one entry per period"
+    )
+    notes: tuple[Statement, ...] = Field(default=(), description="further facts worth a reader's attention")
+    reviewed: DayDate = Field(description="the day a person last reviewed the record")
 
 
 class Milestone(Model):
     """data/milestones/<id>.yaml: one dated event."""
 
-    id: Slug
-    date: Date
-    end_date: Date | None = None
-    title: Name
-    summary: Text
-    frameworks: tuple[Slug, ...] = ()
-    partners: tuple[Slug, ...] = ()
+    id: Slug = Field(description="the file name without .yaml: the date, then a few words")
+    date: Date = Field(description="when it happened, or began")
+    end_date: Date | None = Field(default=None, description="when it ended, for an event over several days")
+    title: Name = Field(description="what happened, in a few words")
+    summary: Text = Field(description="what happened and why it matters")
+    frameworks: tuple[Slug, ...] = Field(default=(), description="ids of the frameworks it concerns")
+    partners: tuple[Slug, ...] = Field(default=(), description="ids of the partners it concerns")
     seed: Text | None = Field(default=None, description="what the 2017 source page said about it, if anything")
     sources: Sources
     unverified: Unverified = None
-    reviewed: DayDate
+    reviewed: DayDate = Field(description="the day a person last reviewed the record")
 
 
 HOST_PATTERN = r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$"
@@ -293,10 +309,10 @@ HOST_PATTERN = r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)
 class Source(Model):
     """data/sources/<id>.yaml: one page or document that records cite by its id."""
 
-    id: Slug
-    url: Url
-    title: Name
-    publisher: Name
+    id: Slug = Field(description="the file name without .yaml; what records cite")
+    url: Url = Field(description="the page's address")
+    title: Name = Field(description="the page's title, in its own language")
+    publisher: Name = Field(description="who published it")
     kind: SourceKind = Field(
         description="official: NATO, the EU, governments, parliaments, treaties; reference: encyclopaedias "
         "and peer-reviewed work; media: independent news organisations; state-media: media a state controls"
@@ -310,15 +326,17 @@ class Source(Model):
 
 
 class RefusedHost(Model):
-    host: Annotated[str, StringConstraints(pattern=HOST_PATTERN, max_length=253)]
+    host: Annotated[str, StringConstraints(pattern=HOST_PATTERN, max_length=253)] = Field(
+        description="a host name, e.g. example.org; its sub-domains are refused too"
+    )
     what: NameLine = Field(description="what kind of site it is, e.g. blog platform, wiki mirror")
 
 
 class SourcePolicy(Model):
     """data/policy/sources.yaml: the hosts whose pages may not be cited, with why."""
 
-    id: Literal["sources"]
-    refused_hosts: tuple[RefusedHost, ...]
+    id: Literal["sources"] = Field(description="always sources: the file is data/policy/sources.yaml")
+    refused_hosts: tuple[RefusedHost, ...] = Field(description="the hosts whose pages may not be cited")
 
 
 def model_types_in(annotation: Any) -> list[type[BaseModel]]:

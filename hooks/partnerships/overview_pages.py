@@ -13,7 +13,6 @@ from itertools import groupby
 import jinja2
 
 from .dataset import Dataset
-from .export import DOWNLOAD_DIR, Download
 from .history import Chronology
 from .history_view import (
     EMPTY_CELL,
@@ -257,39 +256,3 @@ def render_timeline(dataset: Dataset, *, env: jinja2.Environment, reviewed: Revi
     ]
     view = TimelineView(years, len(ordered), choices, reviewed)
     return Page(here, env.get_template("timeline.md.j2").render(page=view))
-
-
-@dataclass(frozen=True)
-class DownloadRow:
-    link: str
-    description: str
-    size: str
-
-
-@dataclass(frozen=True)
-class DataView:
-    downloads: list[DownloadRow]
-    frameworks: int
-    partners: int
-    memberships: int
-    milestones: int
-    reviewed: Review | None
-
-
-def render_data_page(
-    dataset: Dataset, *, env: jinja2.Environment, downloads: Sequence[Download], reviewed: Review | None
-) -> Page:
-    here = "data.md"
-    rows = [
-        DownloadRow(
-            link(here, d.src_uri, d.src_uri.removeprefix(f"{DOWNLOAD_DIR}/")),
-            md(d.description),
-            f"{len(d.content.encode()) / 1024:.0f} KB",
-        )
-        for d in downloads
-    ]
-    memberships = sum(len(p.memberships) for p in dataset.partners)
-    view = DataView(
-        rows, len(dataset.frameworks), len(dataset.partners), memberships, len(dataset.milestones), reviewed
-    )
-    return Page(here, env.get_template("data.md.j2").render(page=view))

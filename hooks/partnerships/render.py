@@ -14,6 +14,7 @@ from pathlib import Path
 import jinja2
 
 from .citations import Footnotes
+from .data_page import render_data_page
 from .dataset import Dataset
 from .entity_pages import render_framework, render_milestone, render_partner
 from .export import Download
@@ -21,7 +22,6 @@ from .geo import load_world
 from .history import Chronology
 from .map_page import render_map
 from .overview_pages import (
-    render_data_page,
     render_frameworks_index,
     render_home,
     render_matrix,
