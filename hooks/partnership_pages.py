@@ -83,6 +83,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         else:
             _state.last_good = prepared
     _state.prepared = prepared
+    config.extra["search_names"] = prepared.site.search_names  # read by overrides/partials/search.html
     settings = prepared.settings
     if settings.edit_url_template:
         config.edit_uri_template = settings.edit_url_template

@@ -184,7 +184,7 @@ class Served:
         return output
 
 
-# Where a page carries its history states for the browser (history_view.as_attribute).
+# Where a page carries its history states for the browser (markup.as_attribute).
 HISTORY_STATES = re.compile(r'data-history-states="([^"]*)"')
 
 

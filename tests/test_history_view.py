@@ -14,7 +14,6 @@ from partnerships import build_pages, load_dataset
 from partnerships.dataset import Dataset
 from partnerships.history import Chronology, as_of
 from partnerships.history_view import (
-    as_attribute,
     changes,
     in_matrix_order,
     lookup,
@@ -23,6 +22,7 @@ from partnerships.history_view import (
     partner_row,
 )
 from partnerships.map_page import map_group_labels
+from partnerships.markup import as_attribute
 from partnerships.views import frameworks_in_order
 from support import ROOT, TODAY, history_states
 

@@ -16,10 +16,10 @@ import pytest
 
 from partnerships import build_pages, load_dataset
 from partnerships.citations import Citations, Footnotes
-from partnerships.markup import fold, link, md
+from partnerships.markup import fold, json_block, link, md
 from partnerships.render import make_environment
-from partnerships.views import MilestoneRow
-from support import FIXTURE_DATA, HISTORY_STATES, TODAY, history_states
+from partnerships.views import MilestoneRow, search_names
+from support import FIXTURE_DATA, HISTORY_STATES, ROOT, TODAY, history_states
 
 EXPECTED = Path(__file__).parent / "fixtures" / "expected"
 PAGES = {page.src_uri: page for page in build_pages(load_dataset(FIXTURE_DATA, today=TODAY), today=TODAY)}
@@ -156,3 +156,22 @@ def test_history_states_survive_markdown_as_json(src_uri):
         for p in PAGES
         if p.startswith("partners/") and p != "partners/index.md"
     }
+
+
+@pytest.mark.parametrize(("directory_urls", "sweden"), [(True, "partners/sweden/"), (False, "partners/sweden.html")])
+def test_search_names_give_every_framework_and_partner_page_its_names(directory_urls, sweden):
+    dataset = load_dataset(ROOT / "data", today=TODAY)
+    entries = json.loads(search_names(dataset, directory_urls=directory_urls))
+
+    assert len(entries) == len(dataset.frameworks) + len(dataset.partners)
+    by_path = {path: (title, names) for path, title, names in entries}
+    assert by_path[sweden] == ("Sweden", ["Sweden", "Suède", "Kingdom of Sweden", "Sverige"])
+    assert all(len(name) > 2 for _, _, names in entries for name in names)
+
+
+@pytest.mark.parametrize("text", ["</script><script>alert(1)</script>", "a & b", "<!--", "\u2028"])
+def test_a_json_block_holds_no_character_that_could_end_its_element(text):
+    block = json_block({"name": text})
+
+    assert not set("<>&") & set(block)
+    assert json.loads(block) == {"name": text}

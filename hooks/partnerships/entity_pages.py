@@ -22,8 +22,9 @@ from .views import (
     Page,
     entity_meta,
     escaped_aliases,
+    framework_search_terms,
     milestone_rows,
-    search_terms,
+    partner_search_terms,
 )
 from .vocabulary import REGIONS, STATUSES
 
@@ -121,9 +122,7 @@ def render_framework(
         checked=cite.checked_sentence(),
     )
     markdown = env.get_template("framework.md.j2").render(page=view, sources=cite.listing())
-    meta = entity_meta(
-        view.title, boost=3, tags=search_terms(framework.name, framework.acronym, extra=framework.aliases)
-    )
+    meta = entity_meta(view.title, boost=3, tags=framework_search_terms(framework))
     return Page(here, markdown, f"data/frameworks/{framework.id}.yaml", meta)
 
 
@@ -236,7 +235,7 @@ def render_partner(
         checked=cite.checked_sentence(),
     )
     markdown = env.get_template("partner.md.j2").render(page=view, sources=cite.listing())
-    meta = entity_meta(view.title, boost=3, tags=search_terms(partner.name, extra=[partner.iso, *partner.aliases]))
+    meta = entity_meta(view.title, boost=3, tags=partner_search_terms(partner))
     return Page(here, markdown, f"data/partners/{partner.id}.yaml", meta)
 
 

@@ -12,13 +12,11 @@ applies it. It holds no rule, label or order of its own.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from .history import FIRST_YEAR, Chronology, as_of
-from .markup import html
 from .models import Membership, Partner
 
 T = TypeVar("T")
@@ -60,12 +58,6 @@ def year_choices(chronology: Chronology) -> list[int]:
 
 def status_prefix(year: int, today: dt.date) -> str:
     return "Today" if year == today.year else f"End of {year}"
-
-
-def as_attribute(states: Any) -> str:
-    """States as JSON for an HTML attribute: no < > & left to read as markup even unescaped."""
-    text = json.dumps(states, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    return html(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
 # --- The map ----------------------------------------------------------------------------------

@@ -13,8 +13,8 @@ import jinja2
 from .dataset import Dataset
 from .geo import World
 from .history import Chronology
-from .history_view import as_attribute, lookup, map_states, year_choices
-from .markup import html, html_href, link, md, uri
+from .history_view import lookup, map_states, year_choices
+from .markup import as_attribute, html, html_href, link, md, uri
 from .views import Page, Review, frameworks_in_order, partners_in_order
 from .vocabulary import MAP_GROUPS, NONE
 

@@ -4,10 +4,11 @@ as readers see them, and links between pages. The only place the package escapes
 from __future__ import annotations
 
 import functools
+import json
 import posixpath
 import re
 import unicodedata
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import markupsafe
 
@@ -58,6 +59,18 @@ _TITLE_LOOK_ALIKES = str.maketrans({"<": "‹", ">": "›", "&": "＆"})
 def html(text: str) -> str:
     """Plain text for HTML (the map's SVG, attributes): the one HTML escape of the package."""
     return str(markupsafe.escape(text))
+
+
+def json_block(data: Any) -> str:
+    """Data as JSON for the browser's JSON.parse, with no < > & left, so that it can sit in a
+    <script type="application/json"> element (no "</script>" can end it) or in an attribute."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def as_attribute(data: Any) -> str:
+    """Data as JSON for an HTML attribute: a json_block, escaped for the attribute's quotes."""
+    return html(json_block(data))
 
 
 def code(text: str) -> str:

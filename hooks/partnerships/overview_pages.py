@@ -16,7 +16,6 @@ from .dataset import Dataset
 from .history import Chronology
 from .history_view import (
     EMPTY_CELL,
-    as_attribute,
     in_matrix_order,
     matrix_row,
     matrix_states,
@@ -24,7 +23,7 @@ from .history_view import (
     partners_table_states,
     year_choices,
 )
-from .markup import date_span, human_date, link, md, uri
+from .markup import as_attribute, date_span, human_date, link, md, uri
 from .models import Partner
 from .views import MilestoneRow, Page, Review, frameworks_in_order, milestone_rows, partners_in_order
 from .vocabulary import REGIONS, STATUSES

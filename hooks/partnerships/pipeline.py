@@ -36,7 +36,7 @@ from .render import make_environment, render_pages
 from .settings import Settings, read_settings
 from .sources import plain_http_sources, uncited_sources
 from .validate import to_models
-from .views import Page
+from .views import Page, search_names
 
 
 @dataclass(frozen=True)
@@ -106,11 +106,13 @@ def paused_gc() -> Iterator[None]:
 @dataclass(frozen=True)
 class Site:
     """Everything generated from data/: pages to add to the site, files to copy into it and
-    offer for download, and assets the pages use (the map's colours)."""
+    offer for download, assets the pages use (the map's colours), and the names the search
+    suggests pages for."""
 
     pages: list[Page]
     downloads: list[Download]
     assets: list[Download] = field(default_factory=list)
+    search_names: str = ""  # views.search_names: for the search's suggestions, on every page
 
     @functools.cached_property
     def meta_by_uri(self) -> dict[str, dict[str, Any]]:
@@ -159,7 +161,8 @@ def build_site(
     env = env or make_environment()
     pages = render_pages(dataset, env=env, today=today, downloads=downloads, directory_urls=directory_urls)
     assets = [Download(MAP_STYLESHEET, map_stylesheet(), "the map's colours")]
-    return Site(pages=pages, downloads=downloads, assets=assets)
+    names = search_names(dataset, directory_urls=directory_urls)
+    return Site(pages=pages, downloads=downloads, assets=assets, search_names=names)
 
 
 def build_pages(dataset: Dataset, *, today: dt.date, directory_urls: bool = True) -> list[Page]:

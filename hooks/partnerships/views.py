@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .dataset import Dataset
-from .markup import date_span, fold, link, md, tab_title, uri
+from .markup import date_span, fold, html_href, json_block, link, md, tab_title, uri
 from .models import Framework, Milestone, Name, Partner
 
 # Sort keys for a missing date (PartialDate.order): unknown starts first, open ends last.
@@ -79,6 +79,29 @@ def search_terms(*names: Name | None, extra: Sequence[str] = ()) -> list[str]:
     # Only plain words: anything markup-like stays out of the search index.
     plain = [term for term in terms if not _MARKUP.search(term)]
     return list(dict.fromkeys(plain))
+
+
+def framework_search_terms(framework: Framework) -> list[str]:
+    return search_terms(framework.name, framework.acronym, extra=framework.aliases)
+
+
+def partner_search_terms(partner: Partner) -> list[str]:
+    return search_terms(partner.name, extra=[partner.iso, *partner.aliases])
+
+
+def search_names(dataset: Dataset, *, directory_urls: bool) -> str:
+    """Each framework's and partner's page with the names a reader may type for it, as a JSON
+    block for the page: partnerships.js suggests the page when a query is one or two letters
+    away from one of them (it ignores accents itself; names of two letters or fewer are left
+    out, since FI is no typo of FR)."""
+    entries = []
+    for kind, records in (("frameworks", dataset.frameworks), ("partners", dataset.partners)):
+        for record in records:
+            acronym = getattr(record, "acronym", None)
+            names = [record.name.en, record.name.fr, *((acronym.en, acronym.fr) if acronym else ()), *record.aliases]
+            href = html_href("index.md", uri(kind, record.id), directory_urls=directory_urls)
+            entries.append([href, record.name.en, list(dict.fromkeys(n for n in names if n and len(n) > 2))])
+    return json_block(entries)
 
 
 @dataclass(frozen=True)

@@ -191,3 +191,51 @@ def test_the_404_page_offers_the_search_and_every_section(page, server):
     page.locator("article").get_by_role("link", name="Partners", exact=True).click()
     page.wait_for_url("**/partners/")
     assert heading(page) == "Partners"
+
+
+def _suggestions(page, query: str):
+    """Type `query` in the search and return the "Did you mean" box."""
+    box = page.locator("input.md-search__input")
+    if not box.is_visible():
+        page.locator("label.md-header__button[for=__search]").click()
+    box.click()
+    page.keyboard.type(query, delay=20)
+    return page.locator(".search-suggestions")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Swden", "Sweden"),
+        ("Mediteranean", "Mediterranean Dialogue"),
+        ("Finlnad", "Finland"),
+        ("Partnrship for Peace", "Partnership for Peace"),
+        ("Irlnde", "Ireland"),  # the French name, Irlande, one letter off
+    ],
+)
+def test_a_mistyped_name_gets_a_link_to_its_page_first(page, server, query, expected):
+    page.goto(server)
+
+    suggestions = _suggestions(page, query)
+    first = suggestions.get_by_role("link").first
+    assert suggestions.is_visible()
+    assert first.inner_text() == expected
+    first.click()
+    page.wait_for_load_state()
+    assert heading(page).startswith(expected)
+
+
+@pytest.mark.parametrize("query", ["Swed", "Finland", "zzzz", "Mal"])
+def test_a_query_that_search_itself_answers_gets_no_suggestion(page, server, query):
+    page.goto(server)
+
+    suggestions = _suggestions(page, query)
+    page.wait_for_timeout(300)
+    assert suggestions.is_hidden()
+
+
+def test_suggestions_work_in_the_offline_copy(page, offline_site):
+    page.goto((offline_site / "partners" / "malta.html").as_uri())
+
+    _suggestions(page, "Swden").get_by_role("link", name="Sweden").click()
+    page.wait_for_url("**/partners/sweden.html")

@@ -6,7 +6,9 @@
  *     matrix as they were at the end of any year since 1991;
  *   - every .data-table table can be filtered and sorted;
  *   - the timeline can be narrowed to one framework;
- *   - the map says which country has the focus or the pointer.
+ *   - the map says which country has the focus or the pointer;
+ *   - the search suggests a framework or partner whose name is one or two letters away from
+ *     the query ("Swden": Sweden), which Material's search, matching word beginnings, misses.
  * Each feature starts only if its markup is on the page. Plain ES2017, no dependencies, no
  * network, so it also runs from file:// in the offline edition.
  *
@@ -403,9 +405,94 @@
     });
   }
 
+  /* --- Search: "Did you mean" for a mistyped name ---------------------------------------- */
+
+  // Material's search finds words by their beginning: "Swden" or "Mediteranean" find nothing.
+  // The names of the frameworks and partners (with their French names, acronyms and other
+  // spellings) come with the page as data; a query one or two letters away from one of them
+  // gets a link to that page above the results. Distances are optimal string alignment
+  // (Damerau-Levenshtein without repeated edits of one letter).
+  function distance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    var previous2 = null;
+    var previous = [];
+    for (var j = 0; j <= b.length; j++) previous.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      var row = [i];
+      var best = i;
+      for (var k = 1; k <= b.length; k++) {
+        var cost = a.charAt(i - 1) === b.charAt(k - 1) ? 0 : 1;
+        var value = Math.min(previous[k] + 1, row[k - 1] + 1, previous[k - 1] + cost);
+        if (previous2 && i > 1 && k > 1 && a.charAt(i - 1) === b.charAt(k - 2) && a.charAt(i - 2) === b.charAt(k - 1)) {
+          value = Math.min(value, previous2[k - 2] + 1);
+        }
+        row.push(value);
+        if (value < best) best = value;
+      }
+      if (best > limit) return limit + 1;
+      previous2 = previous;
+      previous = row;
+    }
+    return previous[b.length];
+  }
+
+  function suggestionsFor(query, entries) {
+    var folded = fold(query).replace(/\s+/g, " ").trim();
+    if (folded.length < 4) return [];
+    var limit = folded.length >= 8 ? 2 : 1;
+    var found = [];
+    entries.forEach(function (item) {
+      var entry = { path: item[0], title: item[1], names: item[2] };
+      var best = limit + 1;
+      entry.names.forEach(function (name) {
+        var whole = fold(name);
+        var words = whole.split(/[\s\-–'’()«»]+/);
+        // A word that starts with the query: Material's own search finds it, no suggestion.
+        if (words.some(function (word) { return word.indexOf(folded) === 0; })) best = -1;
+        [whole].concat(words).forEach(function (candidate) {
+          if (best >= 0 && candidate.length >= 4) best = Math.min(best, distance(folded, candidate, limit));
+        });
+      });
+      if (best >= 0 && best <= limit) found.push({ entry: entry, distance: best });
+    });
+    found.sort(function (a, b) { return a.distance - b.distance || (a.entry.title < b.entry.title ? -1 : 1); });
+    return found.slice(0, 3).map(function (f) { return f.entry; });
+  }
+
+  function setupSuggestions() {
+    var data = document.getElementById("search-names");
+    var input = document.querySelector("input.md-search__input");
+    var output = document.querySelector(".md-search-result");
+    var config = document.getElementById("__config");
+    if (!data || !input || !output || !config) return;
+    var entries = JSON.parse(data.textContent);
+    var base = JSON.parse(config.textContent).base.replace(/\/$/, "");
+    var box = document.createElement("p");
+    box.className = "search-suggestions";
+    box.setAttribute("aria-live", "polite");
+    box.hidden = true;
+    output.insertBefore(box, output.firstChild);
+
+    input.addEventListener("input", function () {
+      var found = suggestionsFor(input.value, entries);
+      while (box.firstChild) box.removeChild(box.firstChild);
+      box.hidden = !found.length;
+      if (!found.length) return;
+      box.appendChild(document.createTextNode("Did you mean "));
+      found.forEach(function (entry, i) {
+        if (i) box.appendChild(document.createTextNode(i === found.length - 1 ? " or " : ", "));
+        var link = document.createElement("a");
+        link.href = base + "/" + entry.path;
+        link.textContent = entry.title;
+        box.appendChild(link);
+      });
+      box.appendChild(document.createTextNode("?"));
+    });
+  }
+
   function init() {
     // One feature failing must not take the others down.
-    [setupTables, setupHistory, setupTimeline, setupMapFocus].forEach(function (setup) {
+    [setupTables, setupHistory, setupTimeline, setupMapFocus, setupSuggestions].forEach(function (setup) {
       try {
         setup();
       } catch (error) {
