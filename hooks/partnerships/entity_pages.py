@@ -14,6 +14,7 @@ from .citations import Citations, Footnotes
 from .dataset import Dataset
 from .history import Chronology
 from .markup import date_span, fold, human_date, link, md, uri
+from .membership_chart import chart_rows, membership_chart
 from .models import Framework, Membership, Milestone, Partner
 from .views import (
     EARLIEST,
@@ -78,6 +79,7 @@ class FrameworkView:
     launched_text: str
     predecessor: PredecessorView | None
     groups: list[MemberGroup]
+    chart: str
     notes: list[str]
     milestones: list[MilestoneRow]
     reviewed: str
@@ -116,6 +118,7 @@ def render_framework(
         if predecessor
         else None,
         groups=_member_groups(here, dataset.members_of(framework.id), chronology, cite),
+        chart=_framework_chart(framework, dataset, chronology),
         notes=[md(n.text.en) + cite.fact(n) for n in framework.notes],
         milestones=milestone_rows(dataset.milestones_of("frameworks", framework.id), from_uri=here),
         reviewed=framework.reviewed.human(),
@@ -124,6 +127,15 @@ def render_framework(
     markdown = env.get_template("framework.md.j2").render(page=view, sources=cite.listing())
     meta = entity_meta(view.title, boost=3, tags=framework_search_terms(framework))
     return Page(here, markdown, f"data/frameworks/{framework.id}.yaml", meta)
+
+
+def _framework_chart(framework: Framework, dataset: Dataset, chronology: Chronology) -> str:
+    by_partner: dict[str, list[Membership]] = {}
+    for partner, membership in dataset.members_of(framework.id):
+        by_partner.setdefault(partner.name.en, []).append(membership)
+    rows = chart_rows(list(by_partner.items()), chronology)
+    title = f"Membership of the {framework.name.en}, partner by partner, to {chronology.today.year}; the tables below give the same dates with their sources"
+    return membership_chart(rows, today=chronology.today, title=title)
 
 
 def _member_groups(
@@ -192,6 +204,7 @@ class PartnerView:
     story: str | None
     accession: AccessionView | None
     memberships: list[MembershipRow]
+    chart: str
     notes: list[str]
     milestones: list[MilestoneRow]
     reviewed: str
@@ -229,6 +242,7 @@ def render_partner(
             )
             for m in memberships
         ],
+        chart=_partner_chart(partner, memberships, dataset, chronology),
         notes=[md(n.text.en) + cite.fact(n) for n in partner.notes],
         milestones=milestone_rows(dataset.milestones_of("partners", partner.id), from_uri=here),
         reviewed=partner.reviewed.human(),
@@ -237,6 +251,15 @@ def render_partner(
     markdown = env.get_template("partner.md.j2").render(page=view, sources=cite.listing())
     meta = entity_meta(view.title, boost=3, tags=partner_search_terms(partner))
     return Page(here, markdown, f"data/partners/{partner.id}.yaml", meta)
+
+
+def _partner_chart(partner: Partner, memberships: list[Membership], dataset: Dataset, chronology: Chronology) -> str:
+    by_framework: dict[str, list[Membership]] = {}
+    for membership in memberships:
+        by_framework.setdefault(dataset.short_name[membership.framework], []).append(membership)
+    rows = chart_rows(list(by_framework.items()), chronology)
+    title = f"{partner.name.en}'s partnerships, framework by framework, to {chronology.today.year}; the table below gives the same dates with their sources"
+    return membership_chart(rows, today=chronology.today, title=title)
 
 
 def _standing(partner: Partner, memberships: list[Membership], dataset: Dataset, chronology: Chronology) -> str:
