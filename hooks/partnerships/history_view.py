@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from .history import FIRST_YEAR, Chronology, as_of
+from .vocabulary import NONE
 from .models import Membership, Partner
 
 T = TypeVar("T")
@@ -78,7 +79,9 @@ def map_states(
         groups = [g for g in labels if counts.get(g)]
         seen.update(groups)
         summary = "; ".join(f"{labels[g]}: {counts[g]}" for g in groups)
-        years[str(year)] = {"status": f"{status_prefix(year, chronology.today)}: {summary}.", "legend": groups}
+        status = f"{status_prefix(year, chronology.today)}: {summary}."
+        # The text list under the map names partners only, not the countries that are none.
+        years[str(year)] = {"status": status, "legend": groups, "listed": [g for g in groups if g != NONE]}
     items = {
         p.id: [[year, {"group": g, "label": f"{p.name.en}: {labels[g]}"}] for year, g in entries[p.id]]
         for p in partners

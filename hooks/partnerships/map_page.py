@@ -101,7 +101,8 @@ def render_map(
     groups: dict[str, list[str]] = {group: [] for group in labels}
     for partner in partners:
         group = lookup(states["partners"][partner.id], chronology.today.year)["group"]  # as the browser does
-        page_link = link(HERE, uri("partners", partner.id), partner.name.en)
+        # The browser regroups these links by the year chosen (partnerships.js), by their id.
+        page_link = link(HERE, uri("partners", partner.id), partner.name.en) + f'{{ data-partner="{partner.id}" }}'
         groups[group].append(page_link)
         shape, marker = world.shapes.get(partner.iso), world.markers.get(partner.iso)
         if shape is None and marker is None:

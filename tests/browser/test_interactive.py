@@ -261,6 +261,8 @@ def test_keyboard_reaches_a_map_partner_and_opens_it(page, server):
     page.goto(server + "map/")
     page.focus("#history-year")
     page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.matches('.skip-link')")  # first: the way past
+    page.keyboard.press("Tab")
     focused = page.evaluate(
         "() => { const a = document.activeElement; return a.matches('a.map-partner')"
         " ? [a.getAttribute('aria-label'), new URL(a.getAttribute('href'), location.href).href] : null; }"
@@ -315,3 +317,32 @@ def test_matrix_prints_every_column_on_a_landscape_page(browser, server):
     assert widths["table"] <= widths["page"], widths
     assert widths["cut"] <= 0, widths
     assert pdf.startswith(b"%PDF")
+
+
+def test_map_list_follows_the_year(page, server):
+    page.goto(server + "map/")
+    lists = page.locator(".map-lists")
+
+    def group_of(name: str) -> str:
+        paragraph = lists.locator("p").filter(has=page.get_by_role("link", name=name, exact=True))
+        return paragraph.locator("strong").inner_text()
+
+    assert group_of("Finland") == "NATO Ally, formerly a partner"
+    _select_year(page, 1995)
+    assert group_of("Finland").startswith("Partnership for Peace")
+    assert "Istanbul Cooperation Initiative" not in lists.inner_text()  # launched in 2004
+    shown = lists.locator("a[data-partner]").count()
+    _select_year(page, TODAY.year)
+    assert lists.locator("a[data-partner]").count() > shown
+    assert not page.console_errors
+
+
+def test_a_skip_link_jumps_over_the_country_links(page, server):
+    page.goto(server + "map/")
+    skip = page.locator(".partner-map .skip-link")
+
+    assert not skip.is_visible() or skip.bounding_box()["width"] <= 1
+    skip.focus()
+    assert skip.bounding_box()["width"] > 50  # shown once the keyboard reaches it
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/map/#partners-by-group")

@@ -67,6 +67,8 @@
       return { el: a, entries: states.partners[a.getAttribute("data-partner")] };
     });
     var legend = figure.querySelectorAll(".map-legend li[data-group]");
+    var lists = document.querySelector(".map-lists");
+    var listed = lists ? Array.prototype.slice.call(lists.querySelectorAll("a[data-partner]")) : [];
 
     return function apply(year) {
       partners.forEach(function (p) {
@@ -77,11 +79,38 @@
       });
       var summary = states.years[String(year)];
       var shown = summary ? summary.legend : [];
+      var labels = {};
       Array.prototype.forEach.call(legend, function (li) {
         li.hidden = shown.indexOf(li.getAttribute("data-group")) < 0;
+        labels[li.getAttribute("data-group")] = li.textContent.trim();
       });
+      if (lists && summary) fillLists(lists, listed, states, summary.listed, labels, year);
       return statusOf(states, year);
     };
+  }
+
+  /* The text list under the map, regrouped for `year`: one paragraph per group the build lists
+     for that year, in its order, with the partners' links in the order the page gave them. */
+  function fillLists(container, links, states, groups, labels, year) {
+    while (container.firstChild) container.removeChild(container.firstChild);
+    groups.forEach(function (group) {
+      var members = links.filter(function (a) {
+        var state = inForce(states.partners[a.getAttribute("data-partner")], year);
+        return state && state.group === group;
+      });
+      if (!members.length) return;
+      var p = document.createElement("p");
+      var strong = document.createElement("strong");
+      strong.textContent = labels[group] || group;
+      p.appendChild(strong);
+      p.appendChild(document.createTextNode(": "));
+      members.forEach(function (a, i) {
+        if (i) p.appendChild(document.createTextNode(", "));
+        p.appendChild(a);
+      });
+      p.appendChild(document.createTextNode("."));
+      container.appendChild(p);
+    });
   }
 
   /* --- History view: tables ------------------------------------------------------------- */
