@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from .history import FIRST_YEAR, Chronology, as_of
-from .vocabulary import NONE
 from .models import Membership, Partner
+from .vocabulary import NONE
 
 T = TypeVar("T")
 EMPTY_CELL = "—"
