@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -32,6 +33,7 @@ URL_ATTRIBUTES = frozenset(
         "ping",
     ]
 )
+_DATA_TYPES = frozenset(["application/json", "application/ld+json"])
 _CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)")
 # OWASP's list of cell starts that a spreadsheet may run as a formula, after leading spaces.
 _FORMULA = re.compile(r"[\s\x00-\x1f\u200b\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20]")
@@ -44,6 +46,7 @@ class Markup:
     tags: set[str] = field(default_factory=set)
     attributes: set[str] = field(default_factory=set)
     inline_scripts: set[str] = field(default_factory=set)
+    data_blocks: set[str] = field(default_factory=set)  # <script type="application/json">: never run
     urls: set[str] = field(default_factory=set)
 
     @property
@@ -61,6 +64,7 @@ class _Collector(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.markup = markup
         self._script: list[str] | None = None
+        self._script_is_data = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.markup.tags.add(tag)
@@ -75,15 +79,26 @@ class _Collector(HTMLParser):
                 self.markup.urls.update(_CSS_URL.findall(value))
         if tag == "script" and not dict(attrs).get("src"):
             self._script = []
+            # A browser runs a script element only when its type is empty or a JavaScript type.
+            self._script_is_data = (dict(attrs).get("type") or "").strip().lower() in _DATA_TYPES
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "script" and self._script is not None:
-            self.markup.inline_scripts.add("".join(self._script).strip())
+            text = "".join(self._script).strip()
+            (self.markup.data_blocks if self._script_is_data else self.markup.inline_scripts).add(text)
             self._script = None
 
     def handle_data(self, data: str) -> None:
         if self._script is not None:
             self._script.append(data)
+
+
+def _is_json(text: str) -> bool:
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _browser_host(host: str) -> str:
@@ -110,6 +125,9 @@ def live_markup(site: Path, *, baseline: Markup, allowed_hosts: set[str]) -> lis
     findings += [f"attribute {name}=" for name in sorted(found.attributes - baseline.attributes)]
     findings += [f"event handler {name}=" for name in sorted(found.attributes) if name.startswith("on")]
     findings += [f"inline script {script[:80]!r}" for script in sorted(found.inline_scripts - baseline.inline_scripts)]
+    findings += [
+        f"data block that is not JSON {block[:80]!r}" for block in sorted(found.data_blocks) if not _is_json(block)
+    ]
     findings += [f"URL scheme {scheme}:" for scheme in sorted(found.schemes - baseline.schemes)]
     findings += [f"host {host}" for host in sorted(found.hosts - baseline.hosts - allowed_hosts)]
     return findings
