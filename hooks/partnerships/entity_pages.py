@@ -130,10 +130,7 @@ def render_framework(
 
 
 def _framework_chart(framework: Framework, dataset: Dataset, chronology: Chronology) -> str:
-    by_partner: dict[str, list[Membership]] = {}
-    for partner, membership in dataset.members_of(framework.id):
-        by_partner.setdefault(partner.name.en, []).append(membership)
-    rows = chart_rows(list(by_partner.items()), chronology)
+    rows = chart_rows(((p.name.en, m) for p, m in dataset.members_of(framework.id)), chronology)
     title = f"Membership of the {framework.name.en}, partner by partner, to {chronology.today.year}; the tables below give the same dates with their sources"
     return membership_chart(rows, today=chronology.today, title=title)
 
@@ -254,10 +251,7 @@ def render_partner(
 
 
 def _partner_chart(partner: Partner, memberships: list[Membership], dataset: Dataset, chronology: Chronology) -> str:
-    by_framework: dict[str, list[Membership]] = {}
-    for membership in memberships:
-        by_framework.setdefault(dataset.short_name[membership.framework], []).append(membership)
-    rows = chart_rows(list(by_framework.items()), chronology)
+    rows = chart_rows(((dataset.short_name[m.framework], m) for m in memberships), chronology)
     title = f"{partner.name.en}'s partnerships, framework by framework, to {chronology.today.year}; the table below gives the same dates with their sources"
     return membership_chart(rows, today=chronology.today, title=title)
 

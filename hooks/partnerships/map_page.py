@@ -128,7 +128,8 @@ def render_map(
         background_group=NONE,
         partners=shown,
         legend=[LegendItem(g, html(labels[g]), bool(groups[g])) for g in legend_groups],
-        lists=[GroupList(md(labels[g]), groups[g]) for g in labels if groups[g] and g != NONE],
+        # The groups listed under the map today: those history_view lists for this year.
+        lists=[GroupList(md(labels[g]), groups[g]) for g in states["years"][str(chronology.today.year)]["listed"]],
         unmapped=unmapped,
         states=as_attribute(states),
         years=year_choices(chronology),

@@ -10,7 +10,7 @@ the chart's title says so, and each row carries its own summary as a tooltip (<t
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .history import Chronology
@@ -163,11 +163,15 @@ def describe(membership: Membership) -> str:
     return text
 
 
-def chart_rows(groups: Sequence[tuple[str, Sequence[Membership]]], chronology: Chronology) -> list[ChartRow]:
-    """One row per (label, memberships), oldest first; memberships with no start at all (none
-    given, none assumed) are left out, as are rows left with nothing to draw."""
+def chart_rows(pairs: Iterable[tuple[str, Membership]], chronology: Chronology) -> list[ChartRow]:
+    """One row per label (a partner's or a framework's name) with its memberships, oldest
+    first; memberships with no start at all (none given, none assumed) are left out, as are
+    rows left with nothing to draw."""
+    by_label: dict[str, list[Membership]] = {}
+    for label, membership in pairs:
+        by_label.setdefault(label, []).append(membership)
     rows = []
-    for label, memberships in groups:
+    for label, memberships in by_label.items():
         periods = [(m, p) for m in memberships if (p := period_of(m, chronology))]
         if periods:
             summary = f"{label}: " + "; ".join(describe(m) for m, _ in periods)
