@@ -514,6 +514,7 @@ def generate_dataset(data_dir: Path, n_entities: int, *, seed: int = 0, today: d
     kinds = (
         ("frameworks", frameworks),
         ("partners", partners),
+        ("allies", []),  # the folder must exist; generated partners stand for the Allies too
         ("milestones", milestones),
         ("sources", list(gen.source_records.values())),
         ("policy", policy),

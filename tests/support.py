@@ -25,7 +25,7 @@ from partnerships.settings import NAMES as SETTING_NAMES
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
-TODAY = dt.date(2026, 11, 30)
+TODAY = dt.date(2026, 12, 1)
 # What `mkdocs build` reads: copy these to build the real site somewhere else.
 PROJECT_FILES = ("mkdocs.yml", "mkdocs-offline.yml", "docs", "hooks", "data", "overrides")
 

@@ -83,5 +83,20 @@ def test_replaced_framework_needs_its_successor(data_dir):
 
 def test_review_date_in_the_future(data_dir):
     assert _problems(data_dir, "partners/malta.yaml", "reviewed: 2026-11-01", "reviewed: 2027-01-01") == [
-        "data/partners/malta.yaml:18: reviewed: review date 2027-01-01 is in the future (today is 2026-11-30)"
+        "data/partners/malta.yaml:18: reviewed: review date 2027-01-01 is in the future (today is 2026-12-01)"
+    ]
+
+
+def test_an_ally_file_for_a_partner_that_joined_nato_points_at_the_partner_file(data_dir):
+    # Norway is a partner that joined NATO: its accession belongs in its partner file.
+    assert _problems(data_dir, "allies/iceland.yaml", "iso: IS", 'iso: "NO"') == [
+        "data/allies/iceland.yaml:3: iso: ISO code NO is already used by data/partners/norway.yaml; "
+        "an Ally that was a partner is recorded once, as nato_accession in data/partners/norway.yaml"
+    ]
+
+
+def test_an_accession_after_the_build_date_is_refused_for_an_ally_too(data_dir):
+    assert _problems(data_dir, "allies/turkiye.yaml", "date: 1952-02-18", "date: 2031-02-18") == [
+        "data/allies/turkiye.yaml:6: nato_accession.date: 2031-02-18 is in the future "
+        f"(today is {TODAY}); record events once they happen"
     ]

@@ -17,6 +17,7 @@ from partnerships.history_view import (
     changes,
     in_matrix_order,
     lookup,
+    map_entities,
     map_states,
     matrix_row,
     partner_row,
@@ -43,7 +44,8 @@ def test_the_years_offered_run_from_1991_to_this_year():
 
 def test_map_states_give_every_partner_its_group_in_every_year():
     states = emitted("map.md")
-    assert set(states["partners"]) == {p.id for p in DATASET.partners}
+    allies = {f"allies/{a.id}" for a in DATASET.allies}
+    assert set(states["partners"]) == {p.id for p in DATASET.partners} | allies
     for partner in DATASET.partners:
         for year in YEARS:
             shown = lookup(states["partners"][partner.id], year)
@@ -51,14 +53,29 @@ def test_map_states_give_every_partner_its_group_in_every_year():
             assert shown["label"].startswith(f"{partner.name.en}: ")
 
 
+def test_map_shows_every_ally_as_one_with_its_accession_year():
+    states = emitted("map.md")
+    poland = lookup(states["partners"]["poland"], TODAY.year)
+    assert poland == {"group": "ally", "label": "Poland: NATO Ally since 1999"}
+    assert lookup(states["partners"]["poland"], 1995)["group"] == "euro-atlantic"
+    assert len(DATASET.allies) == 16
+    for ally in DATASET.allies:
+        for year in YEARS:
+            shown = lookup(states["partners"][f"allies/{ally.id}"], year)
+            joined = ally.nato_accession.date.year <= year
+            assert shown["group"] == ("ally" if joined else "none"), (ally.id, year)
+    assert lookup(states["partners"]["allies/turkiye"], 1991)["label"] == "Türkiye: NATO Ally since 1952"
+
+
 def test_map_legend_and_status_count_every_partner_each_year():
     states = emitted("map.md")
     for year in YEARS:
         groups = [HISTORY.group_on(p, as_of(year, TODAY)) for p in DATASET.partners]
+        groups += ["ally" for a in DATASET.allies if a.nato_accession.date.year <= year]
         summary = states["years"][str(year)]
         assert set(summary["legend"]) == set(groups)
         counts = [int(n) for n in re.findall(r": (\d+)(?=[;.])", summary["status"])]
-        assert sum(counts) == len(DATASET.partners)
+        assert sum(counts) == len(DATASET.partners) + len(DATASET.allies)
     assert states["years"][str(TODAY.year)]["status"].startswith("Today: ")
     assert states["years"]["1995"]["status"].startswith("End of 1995: ")
 
@@ -135,7 +152,8 @@ def test_a_name_full_of_markup_stays_text_inside_the_states():
     dataset = Dataset(
         DATASET.frameworks, tuple(renamed if p is malta else p for p in DATASET.partners), (), DATASET.sources
     )
-    attribute = as_attribute(map_states(HISTORY, dataset.partners, map_group_labels(dataset))[0])
+    entities = map_entities(HISTORY, dataset.partners)
+    attribute = as_attribute(map_states(HISTORY, entities, map_group_labels(dataset))[0])
 
     assert not re.search(r"[<>\"]", attribute)  # nothing that could end the attribute or open a tag
     states = json.loads(html.unescape(attribute))

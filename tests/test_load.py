@@ -274,9 +274,9 @@ def test_everything_in_data_that_is_not_read_is_reported(tmp_path):
     assert [f.shown for f in scan.files] == ["data/partners/a.yaml"]
     assert scan.ids["partners"] == {"a", "d", "e"}
     assert [str(p) for p in scan.problems] == [
-        "data/finland.yaml: a record file belongs in data/frameworks/, data/partners/, data/milestones/, "
+        "data/finland.yaml: a record file belongs in data/frameworks/, data/partners/, data/allies/, data/milestones/, "
         "data/sources/, data/policy/",
-        "data/partner/: unknown folder; records go in data/frameworks/, data/partners/, data/milestones/, "
+        "data/partner/: unknown folder; records go in data/frameworks/, data/partners/, data/allies/, data/milestones/, "
         "data/sources/, data/policy/",
         "data/partners/b.yml: rename the file to b.yaml (the build reads *.yaml only)",
         "data/partners/c.YAML: rename the file to c.yaml (the build reads *.yaml only)",

@@ -11,7 +11,8 @@ def test_fixture_dataset_goes_through_every_stage():
 
     pages = build_pages(dataset, today=TODAY)
 
-    assert len(pages) == 8 + len(dataset.frameworks) + len(dataset.partners) + len(dataset.milestones)
+    # home, frameworks, partners, matrix, timeline, map, data, Allies, sources
+    assert len(pages) == 9 + len(dataset.frameworks) + len(dataset.partners) + len(dataset.milestones)
 
 
 def test_repository_data_has_no_problems():

@@ -158,14 +158,19 @@ def test_history_states_survive_markdown_as_json(src_uri):
     }
 
 
-@pytest.mark.parametrize(("directory_urls", "sweden"), [(True, "partners/sweden/"), (False, "partners/sweden.html")])
-def test_search_names_give_every_framework_and_partner_page_its_names(directory_urls, sweden):
+@pytest.mark.parametrize(
+    ("directory_urls", "sweden", "turkiye"),
+    [(True, "partners/sweden/", "allies/#turkiye"), (False, "partners/sweden.html", "allies.html#turkiye")],
+)
+def test_search_names_give_every_framework_partner_and_ally_its_names(directory_urls, sweden, turkiye):
     dataset = load_dataset(ROOT / "data", today=TODAY)
     entries = json.loads(search_names(dataset, directory_urls=directory_urls))
 
-    assert len(entries) == len(dataset.frameworks) + len(dataset.partners)
+    assert len(entries) == len(dataset.frameworks) + len(dataset.partners) + len(dataset.allies)
     by_path = {path: (title, names) for path, title, names in entries}
     assert by_path[sweden] == ("Sweden", ["Sweden", "Suède", "Kingdom of Sweden", "Sverige"])
+    # An Ally that was never a partner has its row on the Allies page, found by its old name too.
+    assert by_path[turkiye] == ("Türkiye", ["Türkiye", "Turkey", "Republic of Türkiye", "Turquie"])
     assert all(len(name) > 2 for _, _, names in entries for name in names)
 
 

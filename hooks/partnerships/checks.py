@@ -10,7 +10,7 @@ from itertools import pairwise
 from typing import Any
 
 from .load import RawRecord
-from .models import Framework, Membership, Milestone, Model, PartialDate, Partner, Source
+from .models import Ally, Framework, Membership, Milestone, Model, PartialDate, Partner, Source
 from .problems import Problem
 from .sources import citations, source_problems
 
@@ -66,9 +66,16 @@ def check_reserved_ids(entries: Iterable[Entry]) -> Iterator[Problem]:
 
 
 def check_unique_iso_codes(entries: Iterable[Entry]) -> Iterator[Problem]:
-    partners = [(record, model.iso) for record, model in entries if isinstance(model, Partner)]
-    for record, iso, first in _repeats(partners):
-        yield record.problem(("iso",), f"ISO code {iso} is already used by {first.path}")
+    """One record per country: a partner that joined NATO stays a partner file, with its
+    accession as nato_accession, rather than becoming an Ally file as well."""
+    # Partners first, so that the Ally file is the one reported when both hold a code.
+    states = [(record, model.iso) for record, model in entries if isinstance(model, Partner)]
+    states += [(record, model.iso) for record, model in entries if isinstance(model, Ally)]
+    for record, iso, first in _repeats(states):
+        hint = ""
+        if record.kind == "allies" and first.kind == "partners":
+            hint = f"; an Ally that was a partner is recorded once, as nato_accession in {first.path}"
+        yield record.problem(("iso",), f"ISO code {iso} is already used by {first.path}{hint}")
 
 
 def check_no_repeated_references(entries: Iterable[Entry]) -> Iterator[Problem]:
@@ -260,6 +267,8 @@ def _dates(model: Model) -> Iterator[tuple[tuple[str | int, ...], PartialDate]]:
             candidates += [((*at, "since"), m.since), ((*at, "until"), m.until)]
             if m.suspended:
                 candidates.append(((*at, "suspended", "since"), m.suspended.since))
+    elif isinstance(model, Ally):
+        candidates.append((("nato_accession", "date"), model.nato_accession.date))
     elif isinstance(model, Milestone):
         candidates += [(("date",), model.date), (("end_date",), model.end_date)]
     elif isinstance(model, Source):

@@ -20,7 +20,7 @@ from pathlib import Path
 from .problems import Problem
 from .text import describe, forbidden_in_file
 
-KINDS = ("frameworks", "partners", "milestones", "sources", "policy")
+KINDS = ("frameworks", "partners", "allies", "milestones", "sources", "policy")
 OTHER_FOLDERS = ("schema",)  # data/schema/: the editor schema, generated from the models
 MAX_FILE_BYTES = 256 * 1024  # the longest real record is ~5 KB; anything bigger is a mistake
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .models import Framework, Membership, Milestone, Partner, Source
+from .models import Ally, Framework, Membership, Milestone, Partner, Source
 
 
 @dataclass(frozen=True)
@@ -14,6 +14,7 @@ class Dataset:
     partners: tuple[Partner, ...]
     milestones: tuple[Milestone, ...]
     sources: tuple[Source, ...] = ()
+    allies: tuple[Ally, ...] = ()  # the Allies that were never partners
     # Derived indexes, filled in __post_init__; never written back into the records.
     framework_by_id: dict[str, Framework] = field(init=False, repr=False)
     partner_by_id: dict[str, Partner] = field(init=False, repr=False)

@@ -16,6 +16,7 @@ from .dataset import Dataset
 from .history import Chronology
 from .models import Membership, Partner
 from .schema import SCHEMA_FILES, SCHEMA_SUBJECTS, json_schemas
+from .views import nato_allies
 from .vocabulary import REGIONS, SOURCE_KINDS, STATUSES, Label
 
 EXPORT_FORMAT_VERSION = 1
@@ -37,6 +38,7 @@ def dataset_json(dataset: Dataset) -> str:
         "format_version": EXPORT_FORMAT_VERSION,
         "frameworks": [f.model_dump(mode="json", exclude_defaults=True) for f in _by_id(dataset.frameworks)],
         "partners": [p.model_dump(mode="json", exclude_defaults=True) for p in _by_id(dataset.partners)],
+        "allies": [a.model_dump(mode="json", exclude_defaults=True) for a in _by_id(dataset.allies)],
         "milestones": [m.model_dump(mode="json", exclude_defaults=True) for m in _by_id(dataset.milestones)],
         "sources": [s.model_dump(mode="json", exclude_defaults=True) for s in _by_id(dataset.sources)],
     }
@@ -155,6 +157,25 @@ PARTNERS = CsvTable(
 )
 
 
+ALLIES = CsvTable(
+    "allies.csv",
+    "NATO's Allies, one row each, in the order they joined: those that were partners first too",
+    (
+        Column("iso", "the Ally's ISO 3166-1 two-letter code", lambda a: a.iso),
+        Column("name_en", "its name in English", lambda a: a.name.en),
+        Column("name_fr", "its name in French", lambda a: a.name.fr),
+        Column("nato_accession", "the day it joined NATO (YYYY-MM-DD)", lambda a: a.accession.date),
+        Column(
+            "partner",
+            "its id in partners.csv if it was a partner before joining; empty if it never was",
+            lambda a: a.partner.id if a.partner else None,
+        ),
+        Column("sources", SOURCES, lambda a: _ids(a.accession.sources)),
+    ),
+    lambda dataset, _: nato_allies(dataset),
+)
+
+
 @dataclass(frozen=True)
 class _MembershipRow:
     partner: Partner
@@ -219,7 +240,7 @@ SOURCES_TABLE = CsvTable(
     ),
     lambda dataset, _: _by_id(dataset.sources),
 )
-CSV_TABLES = (FRAMEWORKS, PARTNERS, MEMBERSHIPS, MILESTONES, SOURCES_TABLE)
+CSV_TABLES = (FRAMEWORKS, PARTNERS, ALLIES, MEMBERSHIPS, MILESTONES, SOURCES_TABLE)
 
 
 def build_downloads(dataset: Dataset, *, today: dt.date) -> list[Download]:

@@ -14,7 +14,7 @@ from typing import Literal
 
 from . import vocabulary as groups
 from .dataset import Dataset
-from .models import Membership, PartialDate, Partner
+from .models import Accession, Membership, PartialDate, Partner
 
 FIRST_YEAR = 1991  # the North Atlantic Cooperation Council, the first partnership forum
 
@@ -78,7 +78,10 @@ class Chronology:
         return any(self.state_on(partner, m, day) == "participates" for m in partner.memberships)
 
     def is_ally(self, partner: Partner, day: dt.date | None = None) -> bool:
-        accession = partner.nato_accession
+        return self.joined_nato(partner.nato_accession, day)
+
+    def joined_nato(self, accession: Accession | None, day: dt.date | None = None) -> bool:
+        """Whether a state with this accession (None: it never joined) is an Ally on `day`."""
         return accession is not None and accession.date.first_day <= (day or self.today)
 
     def group_on(self, partner: Partner, day: dt.date | None = None) -> str:

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from .history import FIRST_YEAR, Chronology, as_of
-from .models import Membership, Partner
-from .vocabulary import NONE
+from .models import Accession, Membership, PartialDate, Partner
+from .vocabulary import ALLY, NONE
 
 T = TypeVar("T")
 EMPTY_CELL = "—"
@@ -29,10 +29,17 @@ def changes(chronology: Chronology, partner: Partner, shown_on: Callable[[dt.dat
     """[(year, what is shown from the end of that year), ...], oldest first, one entry per
     change. States change only in the years of the partner's own dates, so only those are
     asked about; the first entry is for 1991."""
-    today = chronology.today
     dates = [partner.nato_accession.date if partner.nato_accession else None]
     for m in partner.memberships:
         dates += [chronology.start(m), m.until, m.suspended.since if m.suspended else None]
+    return changes_on(chronology, dates, shown_on)
+
+
+def changes_on(
+    chronology: Chronology, dates: Iterable[PartialDate | None], shown_on: Callable[[dt.date], T]
+) -> Entries[T]:
+    """changes() for any record: what is shown can change only in the years of `dates`."""
+    today = chronology.today
     years = sorted({FIRST_YEAR} | {d.year for d in dates if d and FIRST_YEAR < d.year <= today.year})
     entries: Entries[T] = []
     for year in years:
@@ -64,17 +71,52 @@ def status_prefix(year: int, today: dt.date) -> str:
 # --- The map ----------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class MapEntity:
+    """A country on the map: a partner, or an Ally that never was one (key 'allies/<id>')."""
+
+    key: str
+    name: str
+    accession: Accession | None
+    groups: Entries[str]  # its group from the end of each year in which it changes
+
+
+def map_entities(chronology: Chronology, partners: Sequence[Partner], allies: Sequence[Any] = ()) -> list[MapEntity]:
+    """The partners, then the Allies that never were partners (views.AllyEntry, from their own
+    files), each with the groups it takes year by year."""
+    entities = [
+        MapEntity(
+            p.id, p.name.en, p.nato_accession, changes(chronology, p, lambda day, p=p: chronology.group_on(p, day))
+        )
+        for p in partners
+    ]
+    for ally in allies:
+        groups = changes_on(
+            chronology,
+            [ally.accession.date],
+            lambda day, a=ally.accession: ALLY if chronology.joined_nato(a, day) else NONE,
+        )
+        entities.append(MapEntity(f"allies/{ally.id}", ally.name.en, ally.accession, groups))
+    return entities
+
+
+def map_label(entity: MapEntity, group: str, labels: dict[str, str]) -> str:
+    """What the map says of a country: 'Poland: NATO Ally since 1999', 'Malta: Partnership for Peace'."""
+    if group == ALLY and entity.accession is not None:
+        return f"{entity.name}: {labels[group]} since {entity.accession.date.year}"
+    return f"{entity.name}: {labels[group]}"
+
+
 def map_states(
-    chronology: Chronology, partners: Sequence[Partner], labels: dict[str, str]
+    chronology: Chronology, entities: Sequence[MapEntity], labels: dict[str, str]
 ) -> tuple[dict[str, Any], list[str]]:
     """The map's history data, and every group shown in some year, in legend order."""
-    entries = {p.id: changes(chronology, p, lambda day, p=p: chronology.group_on(p, day)) for p in partners}
     seen: set[str] = set()
     years = {}
     for year in chronology.years():
         counts: dict[str, int] = {}
-        for partner in partners:
-            group = lookup(entries[partner.id], year)
+        for entity in entities:
+            group = lookup(entity.groups, year)
             counts[group] = counts.get(group, 0) + 1
         groups = [g for g in labels if counts.get(g)]
         seen.update(groups)
@@ -82,10 +124,7 @@ def map_states(
         status = f"{status_prefix(year, chronology.today)}: {summary}."
         # The text list under the map names partners only, not the countries that are none.
         years[str(year)] = {"status": status, "legend": groups, "listed": [g for g in groups if g != NONE]}
-    items = {
-        p.id: [[year, {"group": g, "label": f"{p.name.en}: {labels[g]}"}] for year, g in entries[p.id]]
-        for p in partners
-    }
+    items = {e.key: [[year, {"group": g, "label": map_label(e, g, labels)}] for year, g in e.groups] for e in entities}
     return {"years": years, "partners": items}, [g for g in labels if g in seen]
 
 

@@ -259,7 +259,7 @@ class Membership(Model):
 
 
 class Accession(Model):
-    """The day a partner joined NATO."""
+    """The day a state joined NATO."""
 
     date: DayDate = Field(description="the day it became an Ally")
     text: Text | None = Field(default=None, description="how it joined")
@@ -284,6 +284,18 @@ class Partner(Model):
         description="its part in each framework, one entry per period"
     )
     notes: tuple[Statement, ...] = Field(default=(), description="further facts worth a reader's attention")
+    reviewed: DayDate = Field(description="the day a person last reviewed the record")
+
+
+class Ally(Model):
+    """data/allies/<id>.yaml: a NATO member that was never a partner. An Ally that was a partner
+    first records its accession in its partner file (`nato_accession`), not here."""
+
+    id: Slug = Field(description="the file name without .yaml; the anchor of its row on the Allies page")
+    name: Name = Field(description="the Ally's name, as NATO writes it")
+    aliases: tuple[NameLine, ...] = Field(default=(), description="other names and spellings readers search for")
+    iso: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] = Field(description="the ISO 3166-1 two-letter code")
+    nato_accession: Accession = Field(description="when it joined NATO")
     reviewed: DayDate = Field(description="the day a person last reviewed the record")
 
 
@@ -350,6 +362,7 @@ def model_types_in(annotation: Any) -> list[type[BaseModel]]:
 MODELS: dict[str, type[Model]] = {
     "frameworks": Framework,
     "partners": Partner,
+    "allies": Ally,
     "milestones": Milestone,
     "sources": Source,
     "policy": SourcePolicy,

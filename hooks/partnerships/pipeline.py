@@ -30,7 +30,7 @@ from .export import Download, build_downloads
 from .load import load_records
 from .map_page import STYLESHEET as MAP_STYLESHEET
 from .map_page import map_stylesheet
-from .models import Framework, Milestone, Partner, Source
+from .models import Ally, Framework, Milestone, Partner, Source
 from .problems import DataError, Problem
 from .render import make_environment, render_pages
 from .settings import Settings, read_settings
@@ -76,6 +76,7 @@ def check_data(data_dir: Path, *, today: dt.date, shown_root: Path | None = None
     dataset = Dataset(
         frameworks=tuple(m for m in models if isinstance(m, Framework)),
         partners=tuple(m for m in models if isinstance(m, Partner)),
+        allies=tuple(m for m in models if isinstance(m, Ally)),
         milestones=tuple(m for m in models if isinstance(m, Milestone)),
         sources=tuple(m for m in models if isinstance(m, Source)),
     )

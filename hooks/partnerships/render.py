@@ -13,6 +13,7 @@ from pathlib import Path
 
 import jinja2
 
+from .allies_page import render_allies
 from .citations import Footnotes
 from .data_page import render_data_page
 from .dataset import Dataset
@@ -90,5 +91,6 @@ def render_pages(
         for p in dataset.partners
     ]
     pages += [render_milestone(m, dataset=dataset, footnotes=footnotes, env=env) for m in dataset.milestones]
+    pages.append(render_allies(dataset, footnotes=footnotes, env=env))
     pages.append(render_sources_page(dataset, env=env, reviewed=reviewed))
     return pages

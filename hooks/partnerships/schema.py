@@ -17,6 +17,7 @@ from .models import MODELS, SLUG_PATTERN, URL_PATTERN, PartialDate, model_types_
 SCHEMA_FILES = {
     "frameworks": "framework.schema.json",
     "partners": "partner.schema.json",
+    "allies": "ally.schema.json",
     "milestones": "milestone.schema.json",
     "sources": "source.schema.json",
     "policy": "source-policy.schema.json",
@@ -24,6 +25,7 @@ SCHEMA_FILES = {
 SCHEMA_SUBJECTS = {
     "frameworks": "a framework file",
     "partners": "a partner file",
+    "allies": "an Ally file",
     "milestones": "a milestone file",
     "sources": "a source file",
     "policy": "the source policy file",
@@ -68,7 +70,9 @@ class ModelDoc:
     fields: tuple[FieldDoc, ...]
 
 
-def field_reference(kinds: Sequence[str] = ("frameworks", "partners", "milestones", "sources")) -> list[ModelDoc]:
+def field_reference(
+    kinds: Sequence[str] = ("frameworks", "partners", "allies", "milestones", "sources"),
+) -> list[ModelDoc]:
     """Every field of the records of `kinds`, then of each part they are made of (Text,
     Statement, Membership...), in the order met: what the Data page documents."""
     docs: list[ModelDoc] = []

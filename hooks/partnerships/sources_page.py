@@ -9,10 +9,11 @@ from dataclasses import dataclass
 
 import jinja2
 
+from .allies_page import HERE as ALLIES_PAGE
 from .citations import footnote
 from .dataset import Dataset
 from .markup import link, md, uri
-from .models import Framework, Milestone, Model, Partner
+from .models import Ally, Framework, Milestone, Model, Partner
 from .sources import citations, facts
 from .views import Page, Review
 from .vocabulary import SOURCE_KINDS
@@ -52,10 +53,14 @@ class SourcesView:
 def render_sources_page(dataset: Dataset, *, env: jinja2.Environment, reviewed: Review | None) -> Page:
     cited_on: dict[str, set[str]] = defaultdict(set)
     kinds: Counter[str] = Counter()
-    for kind, record in _records(dataset):
+    for page, record in _records(dataset):
         for _, source_id in citations(record):
-            cited_on[source_id].add(uri(kind, record.id))
+            cited_on[source_id].add(page)
             kinds[dataset.source_by_id[source_id].kind] += 1
+    # The Allies page cites the accessions of the partners that joined NATO again.
+    for partner in dataset.partners:
+        for source_id in partner.nato_accession.sources if partner.nato_accession else ():
+            cited_on[source_id].add(ALLIES_PAGE)
     total = sum(kinds.values())
     view = SourcesView(
         citation_count=total,
@@ -76,21 +81,23 @@ def render_sources_page(dataset: Dataset, *, env: jinja2.Environment, reviewed: 
 
 
 def _records(dataset: Dataset) -> Iterator[tuple[str, Model]]:
-    yield from (("frameworks", f) for f in dataset.frameworks)
-    yield from (("partners", p) for p in dataset.partners)
-    yield from (("milestones", m) for m in dataset.milestones)
+    """Each record with the page that shows its facts (an Ally's row is on the Allies page)."""
+    yield from ((uri("frameworks", f.id), f) for f in dataset.frameworks)
+    yield from ((uri("partners", p.id), p) for p in dataset.partners)
+    yield from ((ALLIES_PAGE, a) for a in dataset.allies)
+    yield from ((uri("milestones", m.id), m) for m in dataset.milestones)
 
 
 def _open_questions(dataset: Dataset) -> Iterator[OpenQuestion]:
-    for kind, record in _records(dataset):
+    for page, record in _records(dataset):
         for _, fact in facts(record):
             if fact.unverified is not None:  # type: ignore[attr-defined]
                 question = md(fact.unverified.en)  # type: ignore[attr-defined]
-                yield OpenQuestion(link(HERE, uri(kind, record.id), _title(record)), question)
+                yield OpenQuestion(link(HERE, page, _title(record)), question)
 
 
 def _title(record: Model) -> str:
-    if isinstance(record, (Framework, Partner)):
+    if isinstance(record, (Framework, Partner, Ally)):
         return record.name.en
     assert isinstance(record, Milestone)
     return record.title.en

@@ -14,7 +14,9 @@ from typing import Any
 
 from .dataset import Dataset
 from .markup import date_span, fold, html_href, json_block, link, md, tab_title, uri
-from .models import Framework, Milestone, Name, Partner
+from .models import Accession, Framework, Milestone, Name, Partner
+
+ALLIES_PAGE = "allies.md"  # the Allies' own page (allies_page.py), where each has a row
 
 # Sort keys for a missing date (PartialDate.order): unknown starts first, open ends last.
 EARLIEST, LATEST = (0, 0, 0), (10_000, 0, 0)
@@ -57,6 +59,27 @@ def partners_in_order(partners: Iterable[Partner]) -> list[Partner]:
     return sorted(partners, key=lambda p: fold(p.name.en).casefold())
 
 
+@dataclass(frozen=True)
+class AllyEntry:
+    """A NATO Ally, from its Ally file or, when it was a partner first, from its partner file."""
+
+    id: str
+    name: Name
+    aliases: tuple[str, ...]
+    iso: str
+    accession: Accession
+    partner: Partner | None  # its partner page, for an Ally that was a partner
+
+
+def nato_allies(dataset: Dataset) -> list[AllyEntry]:
+    """Every Ally recorded, in the order they joined (then by name)."""
+    entries = [AllyEntry(a.id, a.name, a.aliases, a.iso, a.nato_accession, None) for a in dataset.allies]
+    entries += [
+        AllyEntry(p.id, p.name, p.aliases, p.iso, p.nato_accession, p) for p in dataset.partners if p.nato_accession
+    ]
+    return sorted(entries, key=lambda a: (a.accession.date.order, fold(a.name.en).casefold()))
+
+
 def aliases(*names: Name | None, extra: Sequence[str] = ()) -> list[str]:
     """Other names a reader may search for, each once, plus accent-free forms."""
     seen: list[str] = []
@@ -90,17 +113,19 @@ def partner_search_terms(partner: Partner) -> list[str]:
 
 
 def search_names(dataset: Dataset, *, directory_urls: bool) -> str:
-    """Each framework's and partner's page with the names a reader may type for it, as a JSON
-    block for the page: partnerships.js suggests the page when a query is one or two letters
-    away from one of them (it ignores accents itself; names of two letters or fewer are left
-    out, since FI is no typo of FR)."""
+    """Each framework's and partner's page, and each Ally's row on the Allies page, with the
+    names a reader may type for it, as a JSON block for the page: partnerships.js suggests the
+    page when a query is one or two letters away from one of them (it ignores accents itself;
+    names of two letters or fewer are left out, since FI is no typo of FR)."""
     entries = []
-    for kind, records in (("frameworks", dataset.frameworks), ("partners", dataset.partners)):
-        for record in records:
-            acronym = getattr(record, "acronym", None)
-            names = [record.name.en, record.name.fr, *((acronym.en, acronym.fr) if acronym else ()), *record.aliases]
-            href = html_href("index.md", uri(kind, record.id), directory_urls=directory_urls)
-            entries.append([href, record.name.en, list(dict.fromkeys(n for n in names if n and len(n) > 2))])
+    records = [(uri("frameworks", f.id), "", f) for f in dataset.frameworks]
+    records += [(uri("partners", p.id), "", p) for p in dataset.partners]
+    records += [(ALLIES_PAGE, f"#{a.id}", a) for a in dataset.allies]
+    for page, anchor, record in records:
+        acronym = getattr(record, "acronym", None)
+        names = [record.name.en, record.name.fr, *((acronym.en, acronym.fr) if acronym else ()), *record.aliases]
+        href = html_href("index.md", page, directory_urls=directory_urls) + anchor
+        entries.append([href, record.name.en, list(dict.fromkeys(n for n in names if n and len(n) > 2))])
     return json_block(entries)
 
 

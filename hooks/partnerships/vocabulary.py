@@ -43,11 +43,13 @@ REGIONS: dict[str, Label] = {
 
 @dataclass(frozen=True)
 class MapGroup:
-    """One colour of the map. A framework group has no label of its own: the legend names it
-    after the frameworks that have it (a framework's `map_group` field)."""
+    """One colour of the map, and for some a pattern over it, so that no two groups differ by
+    colour alone. A framework group has no label of its own: the legend names it after the
+    frameworks that have it (a framework's `map_group` field)."""
 
     colour: str
     label: Label | None = None
+    pattern: Literal["stripes", "dots"] | None = None
 
 
 # Kinds of source, as the source policy weighs them (sources.py).
@@ -84,15 +86,18 @@ ALLY, SUSPENDED, OTHER, FORMER, NONE = "ally", "suspended", "other", "former", "
 
 # Every colour of the map, in legend order. The framework groups among them are also in
 # priority order: a partner in several frameworks takes the first group it has.
+# The colours are Okabe and Ito's palette for colour-blind readers (blue, bluish green, orange,
+# reddish purple, vermilion, sky blue), with a dark slate for the Allies and greys for the rest;
+# the three groups closest in colour to another under protanopia or deuteranopia carry a pattern.
 MAP_GROUPS: dict[str, MapGroup] = {
-    ALLY: MapGroup("#5c6b7a", Label("NATO Ally, formerly a partner", "Allié de l'OTAN, ancien partenaire")),
-    "euro-atlantic": MapGroup("#1f5fbf"),
-    "mediterranean": MapGroup("#0f8a7e"),
-    "gulf": MapGroup("#c26a00"),
-    "global": MapGroup("#7b3fa0"),
-    SUSPENDED: MapGroup("#b3261e", Label("Partnership suspended", "Partenariat suspendu")),
-    OTHER: MapGroup("#8a8a8a", Label("Other frameworks only", "Autres cadres seulement")),
-    FORMER: MapGroup("#b8b8b8", Label("Former partner", "Ancien partenaire")),
+    ALLY: MapGroup("#3d4b5c", Label("NATO Ally", "Allié de l'OTAN")),
+    "euro-atlantic": MapGroup("#0072b2"),
+    "mediterranean": MapGroup("#009e73"),
+    "gulf": MapGroup("#e69f00"),
+    "global": MapGroup("#cc79a7"),
+    SUSPENDED: MapGroup("#d55e00", Label("Partnership suspended", "Partenariat suspendu"), "stripes"),
+    OTHER: MapGroup("#56b4e9", Label("Other frameworks only", "Autres cadres seulement"), "dots"),
+    FORMER: MapGroup("#a6a6a6", Label("Former partner", "Ancien partenaire"), "stripes"),
     NONE: MapGroup("#e3e3e3", Label("Not a partner", "Pas un partenaire")),
 }
 FRAMEWORK_MAP_GROUPS: tuple[str, ...] = tuple(name for name, group in MAP_GROUPS.items() if group.label is None)
