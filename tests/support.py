@@ -47,6 +47,7 @@ PAGE_TYPES = {
     "framework": "frameworks/pfp/",
     "partners": "partners/",
     "partner": "partners/finland/",
+    "allies": "allies/",
     "matrix": "matrix/",
     "map": "map/",
     "timeline": "milestones/",

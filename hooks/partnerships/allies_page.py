@@ -14,7 +14,7 @@ import jinja2
 from .citations import Citations, Footnotes
 from .dataset import Dataset
 from .markup import html, link, md, uri
-from .views import ALLIES_PAGE, Page, nato_allies
+from .views import ALLIES_PAGE, Page, escaped_aliases, nato_allies, search_terms
 
 HERE = ALLIES_PAGE
 
@@ -49,7 +49,7 @@ def render_allies(dataset: Dataset, *, footnotes: Footnotes, env: jinja2.Environ
             AllyRow(
                 anchor=html(ally.id),
                 name=name,
-                also=md(", ".join(ally.aliases)),
+                also=", ".join(escaped_aliases(ally.name, extra=ally.aliases)),
                 since=accession.date.human(),
                 how=how + cite.fact(accession),
             )
@@ -57,4 +57,6 @@ def render_allies(dataset: Dataset, *, footnotes: Footnotes, env: jinja2.Environ
     former = sum(1 for ally in nato_allies(dataset) if ally.partner)
     view = AlliesView(rows, former, len(rows) - former, cite.checked_sentence())
     markdown = env.get_template("allies.md.j2").render(page=view, sources=cite.listing())
-    return Page(HERE, markdown, meta={"title": "NATO Allies", "search": {"boost": 2}})
+    # The Allies that have no page of their own are found here by any of their names.
+    terms = [term for a in dataset.allies for term in search_terms(a.name, extra=a.aliases)]
+    return Page(HERE, markdown, meta={"title": "NATO Allies", "search": {"boost": 2}, "tags": terms})

@@ -64,6 +64,12 @@ def year_choices(chronology: Chronology) -> list[int]:
     return list(reversed(chronology.years()))
 
 
+def status_today(states: dict[str, Any], today: dt.date) -> str:
+    """The status line for today, written into the page so that the browser, which shows the
+    same line once the history control is ready, moves nothing when it does."""
+    return states["years"][str(today.year)]["status"]
+
+
 def status_prefix(year: int, today: dt.date) -> str:
     return "Today" if year == today.year else f"End of {year}"
 

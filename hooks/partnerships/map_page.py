@@ -14,7 +14,7 @@ from .allies_page import HERE as ALLIES_PAGE
 from .dataset import Dataset
 from .geo import World
 from .history import Chronology
-from .history_view import lookup, map_entities, map_label, map_states, year_choices
+from .history_view import lookup, map_entities, map_label, map_states, status_today, year_choices
 from .map_layout import EUROPE, INSET_RADIUS, WORLD_RADIUS, Box, Point, bounds, needs_marker, spread
 from .markup import as_attribute, fold, html, html_href, md, relative, uri
 from .views import Page, Review, frameworks_in_order, nato_allies, partners_in_order
@@ -136,6 +136,7 @@ class MapView:
     lists: list[GroupList]
     unmapped: list[str]
     states: str
+    status: str
     years: list[int]
     source: str
     licence: str
@@ -233,6 +234,7 @@ def render_map(
         lists=[GroupList(md(labels[g]), groups[g]) for g in states["years"][str(chronology.today.year)]["listed"]],
         unmapped=unmapped,
         states=as_attribute(states),
+        status=status_today(states, chronology.today),
         years=year_choices(chronology),
         source=md(world.source),
         licence=md(world.licence),

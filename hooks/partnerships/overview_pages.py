@@ -21,6 +21,7 @@ from .history_view import (
     matrix_states,
     partner_row,
     partners_table_states,
+    status_today,
     year_choices,
 )
 from .markup import as_attribute, date_span, human_date, link, md, uri
@@ -123,6 +124,7 @@ class PartnersView:
 
     rows: list[PartnersTableRow]
     states: str
+    status: str
     years: list[int]
     reviewed: Review | None
 
@@ -144,8 +146,9 @@ def render_partners_index(
                 ally=today.ally,
             )
         )
-    states = as_attribute(partners_table_states(chronology, partners))
-    view = PartnersView(rows, states, year_choices(chronology), reviewed)
+    states = partners_table_states(chronology, partners)
+    status = status_today(states, chronology.today)
+    view = PartnersView(rows, as_attribute(states), status, year_choices(chronology), reviewed)
     return Page(here, env.get_template("partners_index.md.j2").render(page=view))
 
 
@@ -174,6 +177,7 @@ class MatrixView:
     columns: list[str]
     rows: list[MatrixTableRow]
     states: str
+    status: str
     years: list[int]
     reviewed: Review | None
 
@@ -198,8 +202,9 @@ def render_matrix(
             )
         rows.append(MatrixTableRow(_row_link(here, partner), " | ".join(" ".join(c) for c in cells)))
     columns = [link(here, uri("frameworks", f.id), dataset.short_name[f.id]) for f in frameworks]
-    states = as_attribute(matrix_states(chronology, partners, order))
-    view = MatrixView(columns, rows, states, year_choices(chronology), reviewed)
+    states = matrix_states(chronology, partners, order)
+    status = status_today(states, chronology.today)
+    view = MatrixView(columns, rows, as_attribute(states), status, year_choices(chronology), reviewed)
     # The framework columns need the full width of the window.
     return Page(here, env.get_template("matrix.md.j2").render(page=view), meta={"hide": ["toc"]})
 

@@ -81,11 +81,13 @@ def nato_allies(dataset: Dataset) -> list[AllyEntry]:
 
 
 def aliases(*names: Name | None, extra: Sequence[str] = ()) -> list[str]:
-    """Other names a reader may search for, each once, plus accent-free forms."""
+    """Other names a reader may search for, each once, plus accent-free forms; a French name
+    that is the English one (Pakistan, Türkiye) is not another name."""
+    english = {n.en for n in names if n}
     seen: list[str] = []
     for name in [*(n.fr for n in names if n), *extra]:
         for form in (name, fold(name) if name else None):
-            if form and form not in seen:
+            if form and form not in seen and form not in english:
                 seen.append(form)
     return seen
 

@@ -54,7 +54,7 @@ def test_map_applies_the_states_of_every_year(page, server, dataset, built_site:
     assert years == list(range(years[0], FIRST_YEAR - 1, -1))
     assert years[0] >= TODAY.year
     states = history_states((built_site / "map" / "index.html").read_text(encoding="utf-8"))
-    by_iso = {p.iso: p.id for p in dataset.partners}
+    by_iso = {p.iso: p.id for p in dataset.partners} | {a.iso: f"allies/{a.id}" for a in dataset.allies}
 
     # Today's year: the JS must paint exactly what the server rendered.
     served = page.evaluate(
@@ -86,11 +86,12 @@ def test_map_applies_the_states_of_every_year(page, server, dataset, built_site:
         ".map-legend li:not([hidden])",
         "lis => Object.fromEntries(lis.map(li => [li.querySelector('.swatch').dataset.group, li.textContent.trim()]))",
     )
-    names = {p.iso: p.name.en for p in dataset.partners}
+    names = {p.iso: p.name.en for p in (*dataset.partners, *dataset.allies)}
     for iso, group in page.eval_on_selector_all("a.map-partner", MAP_GROUPS_JS).items():
         assert group in labels, f"{iso}: {group} missing from the legend"
         label = page.get_attribute(f"a.map-partner[data-iso={iso}]", "aria-label")
-        assert label == f"{names[iso]}: {labels[group]}"
+        # An Ally's label adds the year it joined: "Poland: NATO Ally since 1999".
+        assert re.fullmatch(rf"{re.escape(names[iso])}: {re.escape(labels[group])}( since \d{{4}})?", label), label
 
 
 def test_tables_match_the_server_rendering_for_today(page, server, built_site: Path):
@@ -327,7 +328,7 @@ def test_map_list_follows_the_year(page, server):
         paragraph = lists.locator("p").filter(has=page.get_by_role("link", name=name, exact=True))
         return paragraph.locator("strong").inner_text()
 
-    assert group_of("Finland") == "NATO Ally, formerly a partner"
+    assert group_of("Finland") == "NATO Ally"
     _select_year(page, 1995)
     assert group_of("Finland").startswith("Partnership for Peace")
     assert "Istanbul Cooperation Initiative" not in lists.inner_text()  # launched in 2004

@@ -55,6 +55,22 @@ UNREACHABLE_CELLS = """
 """
 
 
+# The layout shifts of the page so far, as Chromium reports them (the Layout Instability API,
+# which Lighthouse's cumulative layout shift adds up too): those a reader did not cause.
+LAYOUT_SHIFT = """() => new Promise(done => {
+  let total = 0;
+  const sources = [];
+  new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) {
+      if (entry.hadRecentInput) continue;
+      total += entry.value;
+      entry.sources.forEach(s => sources.push(s.node ? s.node.nodeName + "." + s.node.className : "?"));
+    }
+  }).observe({type: "layout-shift", buffered: true});
+  setTimeout(() => done({total, sources}), 1000);
+})"""
+
+
 def _open(browser, server, kind: str, width: int):
     phone = width < 768
     context = browser.new_context(viewport={"width": width, "height": 844 if phone else 900}, is_mobile=phone)
@@ -76,6 +92,22 @@ def test_the_page_fits_and_every_table_cell_can_be_read(browser, server, artifac
 
     assert overflow <= 0, f"the page is {overflow}px wider than a {width}px screen"
     assert problems == []
+
+
+@pytest.mark.parametrize("width", SCREENSHOT_WIDTHS)
+@pytest.mark.parametrize("kind", sorted(PAGE_TYPES))
+def test_nothing_moves_once_the_page_has_appeared(browser, server, kind, width):
+    """Cumulative layout shift under 0.02, on a CPU slowed four times as Lighthouse's mobile
+    test does, so that the page is drawn before its scripts have run."""
+    phone = width < 768
+    context = browser.new_context(viewport={"width": width, "height": 844 if phone else 900}, is_mobile=phone)
+    page = context.new_page()
+    context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    page.goto(server + PAGE_TYPES[kind])
+    shift = page.evaluate(LAYOUT_SHIFT)
+    context.close()
+
+    assert shift["total"] < 0.02, shift
 
 
 @pytest.mark.parametrize("width", [390, 1280])

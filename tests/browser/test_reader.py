@@ -73,6 +73,29 @@ def test_search_finds_the_entity_first_and_opens_it(page, server, query, expecte
     assert heading(page) == expected_title
 
 
+@pytest.mark.parametrize("query", ["Turkey", "Türkiye", "Turkiye"])
+def test_searching_an_ally_leads_to_its_row_on_the_allies_page(page, server, query):
+    page.goto(server)
+
+    search(page, query)
+    titles = page.locator(".md-search-result__item h1").all_inner_texts()[:3]
+    assert "NATO Allies" in [t.strip() for t in titles], titles
+    page.locator(".md-search-result__item").filter(has=page.locator("h1", has_text="NATO Allies")).first.locator(
+        "a"
+    ).first.click()
+    page.wait_for_load_state()
+    assert heading(page) == "NATO Allies"
+    row = page.locator("tr").filter(has=page.locator("#turkiye"))
+    assert "18 February 1952" in row.inner_text()
+
+
+def test_a_mistyped_ally_is_suggested_with_its_row(page, server):
+    page.goto(server)
+
+    _suggestions(page, "Turky").get_by_role("link", name="Türkiye").click()
+    page.wait_for_url("**/allies/#turkiye")
+
+
 def test_links_lead_framework_to_partner_to_milestone_to_framework(page, server):
     page.goto(server + "frameworks/eop/")
 

@@ -232,8 +232,6 @@
 
   /* --- Sorting and filtering of .data-table tables ------------------------------------- */
 
-  var filterCount = 0;
-
   // Sort keys go in three groups, in both directions: known values, then unknown ones ("?",
   // a start no source gives), then empty cells ("" or "—").
   function keyGroup(key) {
@@ -303,37 +301,15 @@
   function setupFilter(table) {
     var body = table.tBodies[0];
     if (!body) return;
-    filterCount++;
-    var id = "table-filter-" + filterCount;
-    while (document.getElementById(id)) id += "-x";
-    var box = document.createElement("div");
-    box.className = "table-filter";
-    var label = document.createElement("label");
-    label.htmlFor = id;
-    label.textContent = "Filter rows";
-    var input = document.createElement("input");
-    input.type = "search";
-    input.id = id;
-    input.autocomplete = "off";
-    input.spellcheck = false;
-    var count = document.createElement("p");
-    count.className = "table-filter-status";
-    count.setAttribute("aria-live", "polite");
-    box.appendChild(label);
-    box.appendChild(document.createTextNode(" "));
-    box.appendChild(input);
-    box.appendChild(count);
-
-    // Before the table's outermost box inside the .data-table wrapper (Material wraps tables
-    // in scrolling boxes of its own), so the field stays put and does not scroll sideways.
-    var anchor = table;
+    // The page writes the filter, hidden (templates/_macros.md.j2, table_filter), so that the
+    // table does not move down when it appears.
     var container = table.closest(".data-table");
-    while (anchor.parentNode && anchor.parentNode !== container && anchor.parentNode.classList &&
-           /md-typeset__(table|scrollwrap)/.test(anchor.parentNode.className)) {
-      anchor = anchor.parentNode;
-    }
-    anchor.parentNode.insertBefore(box, anchor);
-
+    var box = container ? container.querySelector(".table-filter") : null;
+    if (!box) return;
+    var input = box.querySelector("input");
+    var count = box.querySelector(".table-filter-status");
+    if (!input || !count) return;
+    box.hidden = false;
     input.addEventListener("input", function () {
       var query = fold(input.value.trim());
       var shown = 0;
