@@ -45,7 +45,7 @@ test: $(VENV)/.dev-installed node_modules/.installed
 test-properdocs: $(VENV)/.dev-installed node_modules/.installed  ## the build and browser tests again, built by ProperDocs
 	SITE_GENERATOR=properdocs $(PY) -m pytest -m "build or browser"
 
-lighthouse: build node_modules/.installed  ## print Lighthouse scores of the home page
+lighthouse: build node_modules/.installed  ## Lighthouse scores and layout shift: home, map, a partner, matrix
 	$(PY) tools/lighthouse.py site
 
 bench: $(VENV)/.dev-installed

@@ -347,3 +347,40 @@ def test_a_skip_link_jumps_over_the_country_links(page, server):
     assert skip.bounding_box()["width"] > 50  # shown once the keyboard reaches it
     page.keyboard.press("Enter")
     page.wait_for_url("**/map/#partners-by-group")
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_matrix_keeps_its_header_row_and_partner_column_in_sight(browser, server, width):
+    context = browser.new_context(viewport={"width": width, "height": 844})
+    page = context.new_page()
+    page.goto(server + "matrix/")
+    box = page.locator("[data-history=matrix] .md-typeset__scrollwrap")
+    box.scroll_into_view_if_needed()
+    place = box.evaluate(
+        """b => { b.scrollTop = 600; b.scrollLeft = b.scrollWidth;
+        const head = b.querySelector('thead th:nth-child(2)').getBoundingClientRect();
+        const name = b.querySelector('tbody tr:nth-child(20) td:first-child').getBoundingClientRect();
+        const box = b.getBoundingClientRect();
+        return {scrolled: b.scrollTop, box_top: box.top, head_top: head.top, box_left: box.left, name_left: name.left}; }"""
+    )
+    context.close()
+
+    assert place["scrolled"] > 0, "the matrix box did not scroll down"
+    assert abs(place["head_top"] - place["box_top"]) <= 2, place  # the header row stays at the top
+    assert abs(place["name_left"] - place["box_left"]) <= 2, place  # the partner column at the left
+
+
+def test_every_matrix_cell_state_is_in_the_key_with_its_own_symbol(page, server):
+    page.goto(server + "matrix/")
+    symbols = page.eval_on_selector_all(
+        "[data-history=matrix] .period:not([hidden]), .matrix-key .period",
+        "ps => ps.map(p => [p.closest('.matrix-key') ? 'key' : 'cell', p.dataset.state,"
+        " getComputedStyle(p, '::before').content])",
+    )
+    key = {state: content for where, state, content in symbols if where == "key"}
+    cells = {state for where, state, _ in symbols if where == "cell"}
+
+    assert set(key) == {"participates", "suspended", "ended", "ally"}
+    assert cells <= set(key)
+    assert len(set(key.values())) == 4  # four different symbols
+    assert all(content not in ("none", "normal", "") for content in key.values())
