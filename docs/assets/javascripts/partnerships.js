@@ -274,26 +274,21 @@
       });
     }
 
+    // The button is laid over the header, in room the stylesheet keeps for it from the first
+    // paint, so adding it moves nothing. It covers the whole header, except one that holds a
+    // link (the matrix's frameworks), where it takes only the room at the right: a link
+    // inside a button is invalid HTML and unusable by keyboard.
     headers.forEach(function (th, index) {
       var button = document.createElement("button");
       button.type = "button";
       button.className = "sort-button";
+      button.setAttribute("aria-label", "Sort by " + th.textContent.replace(/\s+/g, " ").trim());
+      if (!th.querySelector("a, button, input, select, textarea")) button.classList.add("sort-button--cover");
       var arrow = document.createElement("span");
       arrow.className = "sort-indicator";
       arrow.setAttribute("aria-hidden", "true");
-      if (th.querySelector("a, button, input, select, textarea")) {
-        // A header that is a link (the matrix's frameworks) keeps its link: a link inside a
-        // button is invalid HTML and unusable by keyboard. The sort button sits next to it.
-        var name = th.textContent.replace(/\s+/g, " ").trim();
-        button.setAttribute("aria-label", "Sort by " + name);
-        button.classList.add("sort-button--icon");
-        button.appendChild(arrow);
-        th.appendChild(button);
-      } else {
-        while (th.firstChild) button.appendChild(th.firstChild);
-        button.appendChild(arrow);
-        th.appendChild(button);
-      }
+      button.appendChild(arrow);
+      th.appendChild(button);
       button.addEventListener("click", function () { sortBy(index); });
     });
   }
