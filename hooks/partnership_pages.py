@@ -90,7 +90,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if settings.site_url:
         config.site_url = settings.site_url
     if settings.repo_url:
-        config.repo_url = settings.repo_url
+        # MkDocs names the repository while it validates mkdocs.yml, before this hook runs.
+        config.repo_url, config.repo_name = settings.repo_url, settings.repo_name
     if prepared.notices:
         log.info(
             "partnership_pages: %d notices about data/, such as plain http:// sources; "

@@ -19,6 +19,21 @@ def test_no_setting_means_today_and_no_address_of_a_host_or_repository():
     assert (settings.edit_url_template, settings.site_url, settings.repo_url) == (None, None, None)
 
 
+@pytest.mark.parametrize(
+    ("address", "name"),
+    [
+        ("https://github.com/nato/partnerships", "nato/partnerships"),
+        ("https://git.example.org/group/sub/site/", "sub/site"),
+        ("https://git.example.org", "git.example.org"),
+    ],
+)
+def test_the_repository_link_is_named_after_the_repository(address, name):
+    settings, problems = read_settings({"PARTNERSHIPS_REPO_URL": address})
+
+    assert problems == []
+    assert settings.repo_name == name
+
+
 def test_source_date_epoch_pins_the_build_date():
     settings, problems = read_settings({"SOURCE_DATE_EPOCH": "1795996800"})
 

@@ -115,6 +115,9 @@ def test_a_published_build_lists_every_page_in_its_sitemap_with_canonical_links(
     assert f"<loc>{site_url}partners/finland/</loc>" in sitemap
     assert f'<link rel="canonical" href="{site_url}partners/finland/">' in finland
     assert f'href="{PUBLISHED_SETTINGS["PARTNERSHIPS_REPO_URL"]}"' in finland
+    # The repository link names the repository, and asks its host's API for nothing.
+    assert re.search(r'class="md-source__repository">\s*nato/partnerships\s*<', finland)
+    assert 'data-md-component="source"' not in finland
 
 
 def test_without_settings_a_build_points_at_no_repository_or_host(offline_site):

@@ -30,6 +30,17 @@ class Settings:
     site_url: str | None = None  # where the site is published, ending in /; None: no sitemap entries
     repo_url: str | None = None  # the repository the header links to; None: no link
 
+    @property
+    def repo_name(self) -> str | None:
+        """What the header's repository link says: 'nato/partnerships' for
+        https://github.com/nato/partnerships, the host when the address has no path."""
+        if self.repo_url is None:
+            return None
+        _, _, host_and_path = self.repo_url.partition("://")
+        host, _, path = host_and_path.partition("/")
+        parts = [part for part in path.split("/") if part]
+        return "/".join(parts[-2:]) if parts else host
+
 
 def read_settings(environ: Mapping[str, str]) -> tuple[Settings, list[Problem]]:
     """The build's settings, and what is wrong with them. A bad date falls back to the system
