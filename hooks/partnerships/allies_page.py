@@ -38,8 +38,9 @@ class AlliesView:
 
 def render_allies(dataset: Dataset, *, footnotes: Footnotes, env: jinja2.Environment) -> Page:
     cite = Citations(footnotes)
+    allies = nato_allies(dataset)
     rows = []
-    for ally in nato_allies(dataset):
+    for ally in allies:
         name = link(HERE, uri("partners", ally.partner.id), ally.name.en) if ally.partner else md(ally.name.en)
         accession = ally.accession
         how = md(accession.text.en) if accession.text else ""
@@ -54,7 +55,7 @@ def render_allies(dataset: Dataset, *, footnotes: Footnotes, env: jinja2.Environ
                 how=how + cite.fact(accession),
             )
         )
-    former = sum(1 for ally in nato_allies(dataset) if ally.partner)
+    former = sum(1 for ally in allies if ally.partner)
     view = AlliesView(rows, former, len(rows) - former, cite.checked_sentence())
     markdown = env.get_template("allies.md.j2").render(page=view, sources=cite.listing())
     # The Allies that have no page of their own are found here by any of their names.
