@@ -62,9 +62,9 @@ def test_overlapping_memberships_of_one_framework(data_dir):
 
 
 def test_ended_membership_needs_a_reason(data_dir):
-    assert _problems(data_dir, "partners/norway.yaml", "    end_reason: {en: joined NATO}\n", "") == [
-        "data/partners/norway.yaml:13: memberships[0].until: an ended membership needs end_reason (why it ended)"
-    ]
+    assert _problems(
+        data_dir, "partners/norway.yaml", "    end_reason: {en: joined NATO, fr: a adhéré à l'OTAN}\n", ""
+    ) == ["data/partners/norway.yaml:13: memberships[0].until: an ended membership needs end_reason (why it ended)"]
 
 
 def test_milestone_end_before_start(data_dir):
@@ -100,3 +100,18 @@ def test_an_accession_after_the_build_date_is_refused_for_an_ally_too(data_dir):
         "data/allies/turkiye.yaml:6: nato_accession.date: 2031-02-18 is in the future "
         f"(today is {TODAY}); record events once they happen"
     ]
+
+
+def test_a_text_without_french_is_refused_where_it_is(data_dir):
+    # The French edition would show the English in its place.
+    problems = _problems(data_dir, "milestones/2008-04-malta-returns.yaml", ", fr: Retour de Malte}", "}")
+    assert problems == [
+        "data/milestones/2008-04-malta-returns.yaml:3: title: has no French: add `fr:` beside `en:`, in NATO's "
+        "own French terms (the French edition shows every text in French)"
+    ]
+
+
+def test_a_source_title_stays_in_its_own_language(data_dir):
+    # An English page is cited by its English title in both editions: no French needed.
+    load_dataset(data_dir, today=TODAY)
+    assert "fr:" not in (data_dir / "sources" / "example-alpha.yaml").read_text().split("publisher")[0]

@@ -22,10 +22,13 @@ from partnerships.history_view import (
     matrix_row,
     partner_row,
 )
+from partnerships.language import Language
 from partnerships.map_page import map_group_labels
 from partnerships.markup import as_attribute
 from partnerships.views import frameworks_in_order
 from support import ROOT, TODAY, history_states
+
+EN = Language("en")
 
 DATASET = load_dataset(ROOT / "data", today=TODAY)
 HISTORY = Chronology.of(DATASET, today=TODAY)
@@ -137,12 +140,12 @@ def test_changes_keep_one_entry_per_change_and_lose_none(partner_id):
     partner = DATASET.partner_by_id[partner_id]
     column_of = {f.id: i for i, f in enumerate(frameworks_in_order(DATASET))}
     order = in_matrix_order(partner.memberships, column_of)
-    entries = changes(HISTORY, partner, lambda day: matrix_row(HISTORY, partner, order, day))
+    entries = changes(HISTORY, partner, lambda day: matrix_row(HISTORY, partner, order, day, EN))
 
     assert entries[0][0] == 1991
     assert all(a[1] != b[1] for a, b in itertools.pairwise(entries))
     for year in YEARS:  # each year directly, not only the years `changes` looked at
-        assert lookup(entries, year) == matrix_row(HISTORY, partner, order, as_of(year, TODAY))
+        assert lookup(entries, year) == matrix_row(HISTORY, partner, order, as_of(year, TODAY), EN)
 
 
 def test_a_name_full_of_markup_stays_text_inside_the_states():
@@ -152,8 +155,8 @@ def test_a_name_full_of_markup_stays_text_inside_the_states():
     dataset = Dataset(
         DATASET.frameworks, tuple(renamed if p is malta else p for p in DATASET.partners), (), DATASET.sources
     )
-    entities = map_entities(HISTORY, dataset.partners)
-    attribute = as_attribute(map_states(HISTORY, entities, map_group_labels(dataset))[0])
+    entities = map_entities(HISTORY, dataset.partners, lang=EN)
+    attribute = as_attribute(map_states(HISTORY, entities, map_group_labels(dataset, EN), EN)[0])
 
     assert not re.search(r"[<>\"]", attribute)  # nothing that could end the attribute or open a tag
     states = json.loads(html.unescape(attribute))

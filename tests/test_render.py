@@ -16,11 +16,13 @@ import pytest
 
 from partnerships import build_pages, load_dataset
 from partnerships.citations import Citations, Footnotes
+from partnerships.language import Language
 from partnerships.markup import fold, json_block, link, md
 from partnerships.render import make_environment
 from partnerships.views import MilestoneRow, search_names
 from support import FIXTURE_DATA, HISTORY_STATES, ROOT, TODAY, history_states
 
+EN = Language("en")
 EXPECTED = Path(__file__).parent / "fixtures" / "expected"
 PAGES = {page.src_uri: page for page in build_pages(load_dataset(FIXTURE_DATA, today=TODAY), today=TODAY)}
 
@@ -106,7 +108,7 @@ def test_newlines_fold_so_text_cannot_break_a_table_row():
 
 
 def test_citations_number_sources_in_order_of_first_use():
-    cite = Citations(Footnotes({}))
+    cite = Citations(Footnotes({}, EN), EN)
 
     first = cite(["a-1", "b-2"])
     again = cite(["a-1"])
@@ -164,7 +166,7 @@ def test_history_states_survive_markdown_as_json(src_uri):
 )
 def test_search_names_give_every_framework_partner_and_ally_its_names(directory_urls, sweden, turkiye):
     dataset = load_dataset(ROOT / "data", today=TODAY)
-    entries = json.loads(search_names(dataset, directory_urls=directory_urls))
+    entries = json.loads(search_names(dataset, directory_urls=directory_urls, lang=EN))
 
     assert len(entries) == len(dataset.frameworks) + len(dataset.partners) + len(dataset.allies)
     by_path = {path: (title, names) for path, title, names in entries}

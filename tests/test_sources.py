@@ -6,8 +6,11 @@ from __future__ import annotations
 import pytest
 
 from partnerships.citations import footnote
+from partnerships.language import Language
 from partnerships.models import Name, Source, parse_partial_date
 from partnerships.sources import _parent_hosts, _same_page, meets_policy
+
+EN = Language("en")
 
 
 def source(kind: str, publisher: str = "NATO", **fields) -> Source:
@@ -75,20 +78,20 @@ def test_different_queries_are_different_pages():
 def test_a_footnote_names_publisher_title_and_date_and_marks_state_media():
     official = source("official", date=parse_partial_date("2015-05-06"))
     state = source("state-media", "TASS", language="ru")
-    assert footnote(official) == (
+    assert footnote(official, EN) == (
         "NATO, [*Relations with Ukraine*](https://www.nato.int/cps/en/natohq/topics_37750.htm) (6 May 2015), "
         "on nato.int."
     )
-    assert footnote(state).startswith("TASS (state media), [*Relations with Ukraine*](")
-    assert footnote(state).endswith(". In Russian.")
+    assert footnote(state, EN).startswith("TASS (state media), [*Relations with Ukraine*](")
+    assert footnote(state, EN).endswith(". In Russian.")
 
 
 def test_a_footnote_names_the_host_the_link_opens_whatever_the_publisher_says():
-    entry = footnote(source("official", url="https://www.xn--bcher-kva.example/nato"))
+    entry = footnote(source("official", url="https://www.xn--bcher-kva.example/nato"), EN)
     assert entry.endswith(", on bücher.example.")
 
 
 def test_a_footnote_escapes_markup_in_titles():
-    entry = footnote(source("official", title=Name(en="<b>Bold</b> [x](javascript:y)")))
+    entry = footnote(source("official", title=Name(en="<b>Bold</b> [x](javascript:y)")), EN)
     assert "<b>" not in entry
     assert "](javascript" not in entry

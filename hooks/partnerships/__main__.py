@@ -1,6 +1,8 @@
 """Command line: `python -m partnerships check` runs every check the site build runs (data,
 file layout, docs collisions, settings from the environment) without building the site;
-`python -m partnerships schema` regenerates data/schema/*.json from the models."""
+`python -m partnerships schema` regenerates data/schema/*.json from the models;
+`python -m partnerships catalogue` gathers the interface strings for translators
+(hooks/partnerships/locales/)."""
 
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m partnerships", description=__doc__)
-    parser.add_argument("command", choices=["check", "schema"])
+    parser.add_argument("command", choices=["check", "schema", "catalogue"])
     parser.add_argument(
         "--project", type=Path, default=ROOT, help="folder holding mkdocs.yml, data/ and docs/ (default: %(default)s)"
     )
@@ -26,6 +28,12 @@ def main(argv: list[str] | None = None) -> int:
     project = Project.at(args.project.resolve())
     if args.command == "schema":
         for path in write_schemas(project.data_dir / "schema"):
+            print(f"wrote {path}")
+        return 0
+    if args.command == "catalogue":
+        from .catalogue import write_catalogues  # needs Babel, which only translators use here
+
+        for path in write_catalogues():
             print(f"wrote {path}")
         return 0
     try:

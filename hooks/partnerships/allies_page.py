@@ -13,6 +13,7 @@ import jinja2
 
 from .citations import Citations, Footnotes
 from .dataset import Dataset
+from .language import Language
 from .markup import html, link, md, uri
 from .views import ALLIES_PAGE, Page, escaped_aliases, nato_allies, search_terms
 
@@ -36,22 +37,24 @@ class AlliesView:
     checked: str
 
 
-def render_allies(dataset: Dataset, *, footnotes: Footnotes, env: jinja2.Environment) -> Page:
-    cite = Citations(footnotes)
-    allies = nato_allies(dataset)
+def render_allies(dataset: Dataset, *, footnotes: Footnotes, env: jinja2.Environment, lang: Language) -> Page:
+    cite = Citations(footnotes, lang)
+    allies = nato_allies(dataset, lang)
     rows = []
     for ally in allies:
-        name = link(HERE, uri("partners", ally.partner.id), ally.name.en) if ally.partner else md(ally.name.en)
+        own_name = lang.text(ally.name)
+        name = link(HERE, uri("partners", ally.partner.id), own_name) if ally.partner else md(own_name)
         accession = ally.accession
-        how = md(accession.text.en) if accession.text else ""
+        how = md(lang.optional(accession.text))
         if ally.partner:
-            how = f"{how} A partner before joining: see its page." if how else "A partner before joining: see its page."
+            see = lang.t("A partner before joining: see its page.")
+            how = f"{how} {see}" if how else see
         rows.append(
             AllyRow(
                 anchor=html(ally.id),
                 name=name,
-                also=", ".join(escaped_aliases(ally.name, extra=ally.aliases)),
-                since=accession.date.human(),
+                also=", ".join(escaped_aliases(ally.name, extra=ally.aliases, lang=lang)),
+                since=lang.date(accession.date),
                 how=how + cite.fact(accession),
             )
         )
@@ -60,4 +63,5 @@ def render_allies(dataset: Dataset, *, footnotes: Footnotes, env: jinja2.Environ
     markdown = env.get_template("allies.md.j2").render(page=view, sources=cite.listing())
     # The Allies that have no page of their own are found here by any of their names.
     terms = [term for a in dataset.allies for term in search_terms(a.name, extra=a.aliases)]
-    return Page(HERE, markdown, meta={"title": "NATO Allies", "search": {"boost": 2}, "tags": terms})
+    meta = {"title": lang.t("NATO Allies"), "search": {"boost": 2}, "tags": terms}
+    return Page(HERE, markdown, meta=meta)

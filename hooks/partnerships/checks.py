@@ -10,7 +10,7 @@ from itertools import pairwise
 from typing import Any
 
 from .load import RawRecord
-from .models import Ally, Framework, Membership, Milestone, Model, PartialDate, Partner, Source
+from .models import Ally, Framework, Membership, Milestone, Model, Name, PartialDate, Partner, Source, Text
 from .problems import Problem
 from .sources import citations, source_problems
 
@@ -37,6 +37,7 @@ def all_problems(entries: Sequence[Entry], *, known_ids: dict[str, set[str]], to
         check_replacement_cycles(entries),
         check_review_dates(entries, today=today),
         check_nothing_after_today(entries, today=today),
+        check_french(entries),
         source_problems(entries, known_ids=known_ids),  # the source policy (sources.py)
     )
     return [problem for check in checks for problem in check]
@@ -274,3 +275,34 @@ def _dates(model: Model) -> Iterator[tuple[tuple[str | int, ...], PartialDate]]:
     elif isinstance(model, Source):
         candidates.append((("date",), model.date))
     return ((at, date) for at, date in candidates if date is not None)
+
+
+# Texts shown as they are in both editions: a source's title is the page's own, in the page's
+# language (a French edition cites an English page by its English title).
+UNTRANSLATED_FIELDS = {(Source, "title")}
+
+
+def check_french(entries: Iterable[Entry]) -> Iterator[Problem]:
+    """Every text has its French: the French edition shows no English in its place."""
+    for record, model in entries:
+        for path, text in _texts(model, ()):
+            if not text.fr:
+                yield record.problem(
+                    path,
+                    "has no French: add `fr:` beside `en:`, in NATO's own French terms "
+                    "(the French edition shows every text in French)",
+                )
+
+
+def _texts(model: Model, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], Text | Name]]:
+    for name in type(model).model_fields:
+        if (type(model), name) in UNTRANSLATED_FIELDS:
+            continue
+        value = getattr(model, name)
+        items = enumerate(value) if isinstance(value, tuple) else [(None, value)]
+        for index, item in items:
+            where = (*path, name) if index is None else (*path, name, index)
+            if isinstance(item, (Text, Name)):
+                yield where, item
+            elif isinstance(item, Model):
+                yield from _texts(item, where)

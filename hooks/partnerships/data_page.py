@@ -11,6 +11,7 @@ import jinja2
 
 from .dataset import Dataset
 from .export import CSV_TABLES, DOWNLOAD_DIR, Download
+from .language import Language
 from .markup import code, link, md
 from .schema import field_reference
 from .views import Page, Review
@@ -65,13 +66,20 @@ class DataView:
 
 
 def render_data_page(
-    dataset: Dataset, *, env: jinja2.Environment, downloads: Sequence[Download], reviewed: Review | None
+    dataset: Dataset,
+    *,
+    env: jinja2.Environment,
+    downloads: Sequence[Download],
+    reviewed: Review | None,
+    lang: Language,
 ) -> Page:
+    # Descriptions and meanings are defined in English beside what they describe (export.py,
+    # models.py); `python -m partnerships catalogue` puts them in the catalogue with the rest.
     rows = [
         DownloadRow(
             link(HERE, d.src_uri, d.src_uri.removeprefix(f"{DOWNLOAD_DIR}/")),
-            md(d.description),
-            f"{len(d.content.encode()) / 1024:.0f} KB",
+            md(lang.t(d.description)),
+            lang.t("%(size)s KB", size=lang.number(round(len(d.content.encode()) / 1024))),
         )
         for d in downloads
     ]
@@ -82,24 +90,26 @@ def render_data_page(
         memberships=sum(len(p.memberships) for p in dataset.partners),
         milestones=len(dataset.milestones),
         csv_files=[
-            CsvSection(md(t.file), [ColumnRow(code(c.name), md(c.meaning)) for c in t.columns]) for t in CSV_TABLES
+            CsvSection(md(t.file), [ColumnRow(code(c.name), md(lang.t(c.meaning))) for c in t.columns])
+            for t in CSV_TABLES
         ],
-        records=record_sections(),
+        records=record_sections(lang),
         reviewed=reviewed,
     )
     return Page(HERE, env.get_template("data.md.j2").render(page=view))
 
 
-def record_sections() -> list[RecordSection]:
+def record_sections(lang: Language) -> list[RecordSection]:
     """The JSON file's records and their parts, field by field; a part's name in a type links to
     its own table further down (headings get the part's name as their anchor)."""
     sections = []
     for doc in field_reference():
         fields = []
         for f in doc.fields:
-            shown = md(f.type)
+            shown = md(lang.t(f.type))  # a part's name (Statement, Text...) is the same in every language
             for part in f.parts:
                 shown = shown.replace(part, f"[{part}](#{part.lower()})", 1)
-            fields.append(FieldRow(code(f.name), shown, "yes" if f.required else "no", md(f.meaning)))
-        sections.append(RecordSection(md(doc.name), md(doc.summary), fields))
+            required = lang.t("yes") if f.required else lang.t("no")
+            fields.append(FieldRow(code(f.name), shown, required, md(lang.t(f.meaning))))
+        sections.append(RecordSection(md(doc.name), md(lang.t(doc.summary)), fields))
     return sections

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .models import Ally, Framework, Membership, Milestone, Partner, Source
+from .models import Ally, Framework, Membership, Milestone, Name, Partner, Source
 
 
 @dataclass(frozen=True)
@@ -20,7 +20,8 @@ class Dataset:
     partner_by_id: dict[str, Partner] = field(init=False, repr=False)
     milestone_by_id: dict[str, Milestone] = field(init=False, repr=False)
     source_by_id: dict[str, Source] = field(init=False, repr=False)
-    short_name: dict[str, str] = field(init=False, repr=False)
+    short_name: dict[str, str] = field(init=False, repr=False)  # in English; short_names(lang) for others
+    _short_names: dict[str, dict[str, str]] = field(init=False, repr=False)
     _members: dict[str, list[tuple[Partner, Membership]]] = field(init=False, repr=False)
     _milestones_of: dict[tuple[str, str], list[Milestone]] = field(init=False, repr=False)
 
@@ -32,7 +33,8 @@ class Dataset:
         put("partner_by_id", {p.id: p for p in self.partners})
         put("milestone_by_id", {m.id: m for m in self.milestones})
         put("source_by_id", {s.id: s for s in self.sources})
-        put("short_name", _short_names(self.frameworks))
+        put("_short_names", {"en": _short_names(self.frameworks, "en")})
+        put("short_name", self._short_names["en"])
         members: dict[str, list[tuple[Partner, Membership]]] = defaultdict(list)
         for partner in self.partners:
             for membership in partner.memberships:
@@ -46,6 +48,12 @@ class Dataset:
                 milestones_of[("partners", partner_id)].append(milestone)
         put("_milestones_of", milestones_of)
 
+    def short_names(self, lang: str) -> dict[str, str]:
+        """Each framework's acronym, or its name, in `lang` ('en' or 'fr')."""
+        if lang not in self._short_names:
+            self._short_names[lang] = _short_names(self.frameworks, lang)
+        return self._short_names[lang]
+
     def members_of(self, framework_id: str) -> list[tuple[Partner, Membership]]:
         """Every membership in a framework, current and former, with its partner."""
         return self._members.get(framework_id, [])
@@ -55,16 +63,20 @@ class Dataset:
         return self._milestones_of.get((kind, entity_id), [])
 
 
-def _short_names(frameworks: tuple[Framework, ...]) -> dict[str, str]:
+def _short_names(frameworks: tuple[Framework, ...], lang: str) -> dict[str, str]:
     """Acronym, or name when there is none; an acronym two frameworks share (NUC: the
     Commission and the Council) gets the launch year: 'NUC 1997', 'NUC 2023'."""
-    count = Counter(f.acronym.en for f in frameworks if f.acronym)
+
+    def text(name: Name) -> str:
+        return (name.fr or name.en) if lang == "fr" else name.en
+
+    count = Counter(text(f.acronym) for f in frameworks if f.acronym)
     names = {}
     for f in frameworks:
         if f.acronym is None:
-            names[f.id] = f.name.en
-        elif count[f.acronym.en] > 1 and f.launched.date:
-            names[f.id] = f"{f.acronym.en} {f.launched.date.year}"
+            names[f.id] = text(f.name)
+        elif count[text(f.acronym)] > 1 and f.launched.date:
+            names[f.id] = f"{text(f.acronym)} {f.launched.date.year}"
         else:
-            names[f.id] = f.acronym.en
+            names[f.id] = text(f.acronym)
     return names

@@ -13,9 +13,10 @@ import jinja2
 from .citations import Citations, Footnotes
 from .dataset import Dataset
 from .history import Chronology
-from .markup import date_span, fold, human_date, link, md, uri
+from .language import N_, Language
+from .markup import link, md, uri
 from .membership_chart import chart_rows, membership_chart
-from .models import Framework, Membership, Milestone, Partner
+from .models import Framework, Membership, Milestone, Name, Partner
 from .views import (
     EARLIEST,
     LATEST,
@@ -31,10 +32,10 @@ from .vocabulary import REGIONS, STATUSES
 
 # The sections of a framework page's member list, in reading order: (state, heading, empty text).
 MEMBER_SECTIONS = (
-    ("participates", "Partners taking part", "No partner takes part today."),
-    ("suspended", "Partners whose cooperation is suspended", None),
-    ("ally", "Former partners now NATO Allies", None),
-    ("ended", "Former partners", None),
+    ("participates", N_("Partners taking part"), N_("No partner takes part today.")),
+    ("suspended", N_("Partners whose cooperation is suspended"), None),
+    ("ally", N_("Former partners now NATO Allies"), None),
+    ("ended", N_("Former partners"), None),
 )
 
 
@@ -66,8 +67,7 @@ class PredecessorView:
 class FrameworkView:
     title: str
     heading: str
-    name_fr: str | None
-    acronym_fr: str | None
+    other_name: str | None  # the name in the site's other language
     aliases: list[str]
     description: str
     status: str
@@ -87,41 +87,49 @@ class FrameworkView:
 
 
 def render_framework(
-    framework: Framework, *, dataset: Dataset, chronology: Chronology, footnotes: Footnotes, env: jinja2.Environment
+    framework: Framework,
+    *,
+    dataset: Dataset,
+    chronology: Chronology,
+    footnotes: Footnotes,
+    env: jinja2.Environment,
+    lang: Language,
 ) -> Page:
     here = uri("frameworks", framework.id)
-    cite = Citations(footnotes)
+    cite = Citations(footnotes, lang)
     successor = dataset.framework_by_id.get(framework.replaced_by or "")
     predecessor = framework.predecessor
-    title = framework.name.en + (f" ({framework.acronym.en})" if framework.acronym else "")
+    name = lang.text(framework.name)
+    title = name + (f" ({lang.text(framework.acronym)})" if framework.acronym else "")
     view = FrameworkView(
         title=title,
         heading=md(title),
-        name_fr=md(framework.name.fr) or None,
-        acronym_fr=md(framework.acronym.fr) or None if framework.acronym else None,
-        aliases=escaped_aliases(framework.name, framework.acronym, extra=framework.aliases),
-        description=md(framework.description.text.en) + cite.fact(framework.description),
-        status=STATUSES[framework.status.value].en,
-        status_since=framework.status.since.human() if framework.status.since else None,
-        status_text=md(framework.status.text.en) + cite.fact(framework.status),
-        replaced_by=link(here, uri("frameworks", successor.id), successor.name.en) if successor else None,
+        other_name=_other_name(framework.name, framework.acronym, lang),
+        aliases=escaped_aliases(framework.name, framework.acronym, extra=framework.aliases, lang=lang),
+        description=md(lang.text(framework.description.text)) + cite.fact(framework.description),
+        status=lang.label(STATUSES[framework.status.value]),
+        status_since=lang.date(framework.status.since) or None,
+        status_text=md(lang.text(framework.status.text)) + cite.fact(framework.status),
+        replaced_by=link(here, uri("frameworks", successor.id), lang.text(successor.name)) if successor else None,
         replaces=[
-            link(here, uri("frameworks", f.id), f.name.en) for f in dataset.frameworks if f.replaced_by == framework.id
+            link(here, uri("frameworks", f.id), lang.text(f.name))
+            for f in dataset.frameworks
+            if f.replaced_by == framework.id
         ],
-        launched=human_date(framework.launched.date, "no single founding date"),
-        launched_text=md(framework.launched.event.en) + cite.fact(framework.launched),
+        launched=lang.date(framework.launched.date, lang.t("no single founding date")),
+        launched_text=md(lang.text(framework.launched.event)) + cite.fact(framework.launched),
         predecessor=PredecessorView(
-            md(predecessor.name.en),
-            human_date(predecessor.created, ""),
-            md(predecessor.text.en) + cite.fact(predecessor),
+            md(lang.text(predecessor.name)),
+            lang.date(predecessor.created),
+            md(lang.text(predecessor.text)) + cite.fact(predecessor),
         )
         if predecessor
         else None,
-        groups=_member_groups(here, dataset.members_of(framework.id), chronology, cite),
-        chart=_framework_chart(framework, dataset, chronology),
-        notes=[md(n.text.en) + cite.fact(n) for n in framework.notes],
-        milestones=milestone_rows(dataset.milestones_of("frameworks", framework.id), from_uri=here),
-        reviewed=framework.reviewed.human(),
+        groups=_member_groups(here, dataset.members_of(framework.id), chronology, cite, lang),
+        chart=_framework_chart(framework, dataset, chronology, lang),
+        notes=[md(lang.text(n.text)) + cite.fact(n) for n in framework.notes],
+        milestones=milestone_rows(dataset.milestones_of("frameworks", framework.id), from_uri=here, lang=lang),
+        reviewed=lang.date(framework.reviewed),
         checked=cite.checked_sentence(),
     )
     markdown = env.get_template("framework.md.j2").render(page=view, sources=cite.listing())
@@ -129,43 +137,64 @@ def render_framework(
     return Page(here, markdown, f"data/frameworks/{framework.id}.yaml", meta)
 
 
-def _framework_chart(framework: Framework, dataset: Dataset, chronology: Chronology) -> str:
-    rows = chart_rows(((p.name.en, m) for p, m in dataset.members_of(framework.id)), chronology)
-    title = f"Membership of the {framework.name.en}, partner by partner, to {chronology.today.year}; the tables below give the same dates with their sources"
-    return membership_chart(rows, today=chronology.today, title=title)
+def _other_name(name: Name, acronym: Name | None, lang: Language) -> str | None:
+    """The name in the site's other language, under the title: 'French: Finlande' on the
+    English page, 'En anglais : Finland' on the French one; None when it is the same. Marked
+    with its language, so that a screen reader pronounces it as that language."""
+    other_code = "en" if lang.translated else "fr"
+    other = getattr(name, other_code)
+    if acronym is not None:
+        other_acronym = getattr(acronym, other_code)
+        other = f"{other} ({other_acronym})" if other and other_acronym else other
+    if not other or other == lang.text(name) + (f" ({lang.text(acronym)})" if acronym else ""):
+        return None
+    return f'<span lang="{other_code}">{md(other)}</span>'
+
+
+def _framework_chart(framework: Framework, dataset: Dataset, chronology: Chronology, lang: Language) -> str:
+    rows = chart_rows(((lang.text(p.name), m) for p, m in dataset.members_of(framework.id)), chronology, lang)
+    title = lang.t(
+        "Membership of the %(framework)s, partner by partner, to %(year)s; the tables below give the same dates with their sources",
+        framework=lang.text(framework.name),
+        year=chronology.today.year,
+    )
+    return membership_chart(rows, today=chronology.today, title=title, lang=lang)
 
 
 def _member_groups(
-    here: str, members: list[tuple[Partner, Membership]], chronology: Chronology, cite: Citations
+    here: str, members: list[tuple[Partner, Membership]], chronology: Chronology, cite: Citations, lang: Language
 ) -> list[MemberGroup]:
     groups = []
     for state, heading, empty in MEMBER_SECTIONS:
         rows = [(p, m) for p, m in members if chronology.state_on(p, m) == state]
         if not rows and empty is None:
             continue
-        rows.sort(key=lambda pm: (pm[1].until.order if pm[1].until else LATEST, fold(pm[0].name.en)))
+        rows.sort(key=lambda pm: (pm[1].until.order if pm[1].until else LATEST, lang.sort_key(lang.text(pm[0].name))))
         group_rows = [
             MemberRow(
-                link=link(here, uri("partners", p.id), p.name.en),
-                region=REGIONS[p.region].en,
-                since=human_date(m.since),
-                until=m.until.human() if m.until else "",
-                remark=_remark(m, cite),
+                link=link(here, uri("partners", p.id), lang.text(p.name)),
+                region=lang.label(REGIONS[p.region]),
+                since=lang.date(m.since, lang.t("date not recorded")),
+                until=lang.date(m.until),
+                remark=_remark(m, cite, lang),
             )
             for p, m in rows
         ]
-        groups.append(MemberGroup(heading, empty, state in ("ally", "ended"), group_rows))
+        groups.append(
+            MemberGroup(lang.t(heading), lang.t(empty) if empty else None, state in ("ally", "ended"), group_rows)
+        )
     return groups
 
 
-def _remark(membership: Membership, cite: Citations) -> str:
+def _remark(membership: Membership, cite: Citations, lang: Language) -> str:
     """Why it ended, its suspension and its note, then the membership's own sources."""
-    parts = [md(membership.end_reason.en) + "."] if membership.end_reason else []
+    parts = [md(lang.text(membership.end_reason)) + "."] if membership.end_reason else []
     if membership.suspended:
         suspension = membership.suspended
-        parts.append(f"**Suspended since {suspension.since.human()}**: {md(suspension.text.en)}{cite.fact(suspension)}")
+        since = lang.t("Suspended since %(date)s", date=lang.date(suspension.since))
+        parts.append(f"**{since}**: {md(lang.text(suspension.text))}{cite.fact(suspension)}")
     if membership.note:
-        parts.append(md(membership.note.en))
+        parts.append(md(lang.text(membership.note)))
     elif membership.suspended and set(membership.sources) <= set(membership.suspended.sources):
         return " ".join(parts)  # the marks just printed already name every source
     marks = cite.fact(membership)
@@ -192,7 +221,7 @@ class AccessionView:
 class PartnerView:
     title: str
     heading: str
-    name_fr: str | None
+    other_name: str | None
     aliases: list[str]
     iso: str
     kind: str
@@ -209,40 +238,45 @@ class PartnerView:
 
 
 def render_partner(
-    partner: Partner, *, dataset: Dataset, chronology: Chronology, footnotes: Footnotes, env: jinja2.Environment
+    partner: Partner,
+    *,
+    dataset: Dataset,
+    chronology: Chronology,
+    footnotes: Footnotes,
+    env: jinja2.Environment,
+    lang: Language,
 ) -> Page:
     here = uri("partners", partner.id)
-    cite = Citations(footnotes)
+    cite = Citations(footnotes, lang)
     memberships = sorted(partner.memberships, key=lambda m: (m.since.order if m.since else EARLIEST, m.framework))
     accession = partner.nato_accession
+    name = lang.text(partner.name)
     view = PartnerView(
-        title=partner.name.en,
-        heading=md(partner.name.en),
-        name_fr=md(partner.name.fr) or None,
-        aliases=escaped_aliases(partner.name, extra=partner.aliases),
+        title=name,
+        heading=md(name),
+        other_name=_other_name(partner.name, None, lang),
+        aliases=escaped_aliases(partner.name, extra=partner.aliases, lang=lang),
         iso=partner.iso,
-        kind="State" if partner.type == "state" else "International organisation",
-        region=REGIONS[partner.region].en,
-        standing=_standing(partner, memberships, dataset, chronology),
-        story=md(partner.summary.text.en) + cite.fact(partner.summary) if partner.summary else None,
-        accession=AccessionView(
-            accession.date.human(), md(accession.text.en if accession.text else "") + cite.fact(accession)
-        )
+        kind=lang.t("State") if partner.type == "state" else lang.t("International organisation"),
+        region=lang.label(REGIONS[partner.region]),
+        standing=_standing(partner, memberships, dataset, chronology, lang),
+        story=md(lang.text(partner.summary.text)) + cite.fact(partner.summary) if partner.summary else None,
+        accession=AccessionView(lang.date(accession.date), md(lang.optional(accession.text)) + cite.fact(accession))
         if accession
         else None,
         memberships=[
             MembershipRow(
-                link=link(here, uri("frameworks", m.framework), dataset.framework_by_id[m.framework].name.en),
-                since=human_date(m.since),
-                until=m.until.human() if m.until else "—",
-                remark=_remark(m, cite),
+                link=link(here, uri("frameworks", m.framework), lang.text(dataset.framework_by_id[m.framework].name)),
+                since=lang.date(m.since, lang.t("date not recorded")),
+                until=lang.date(m.until, "—"),
+                remark=_remark(m, cite, lang),
             )
             for m in memberships
         ],
-        chart=_partner_chart(partner, memberships, dataset, chronology),
-        notes=[md(n.text.en) + cite.fact(n) for n in partner.notes],
-        milestones=milestone_rows(dataset.milestones_of("partners", partner.id), from_uri=here),
-        reviewed=partner.reviewed.human(),
+        chart=_partner_chart(partner, memberships, dataset, chronology, lang),
+        notes=[md(lang.text(n.text)) + cite.fact(n) for n in partner.notes],
+        milestones=milestone_rows(dataset.milestones_of("partners", partner.id), from_uri=here, lang=lang),
+        reviewed=lang.date(partner.reviewed),
         checked=cite.checked_sentence(),
     )
     markdown = env.get_template("partner.md.j2").render(page=view, sources=cite.listing())
@@ -250,31 +284,44 @@ def render_partner(
     return Page(here, markdown, f"data/partners/{partner.id}.yaml", meta)
 
 
-def _partner_chart(partner: Partner, memberships: list[Membership], dataset: Dataset, chronology: Chronology) -> str:
-    rows = chart_rows(((dataset.short_name[m.framework], m) for m in memberships), chronology)
-    title = f"{partner.name.en}'s partnerships, framework by framework, to {chronology.today.year}; the table below gives the same dates with their sources"
-    return membership_chart(rows, today=chronology.today, title=title)
+def _partner_chart(
+    partner: Partner, memberships: list[Membership], dataset: Dataset, chronology: Chronology, lang: Language
+) -> str:
+    short = dataset.short_names(lang.code)
+    rows = chart_rows(((short[m.framework], m) for m in memberships), chronology, lang)
+    title = lang.t(
+        "%(partner)s's partnerships, framework by framework, to %(year)s; the table below gives the same dates with their sources",
+        partner=lang.text(partner.name),
+        year=chronology.today.year,
+    )
+    return membership_chart(rows, today=chronology.today, title=title, lang=lang)
 
 
-def _standing(partner: Partner, memberships: list[Membership], dataset: Dataset, chronology: Chronology) -> str:
+def _standing(
+    partner: Partner, memberships: list[Membership], dataset: Dataset, chronology: Chronology, lang: Language
+) -> str:
     """Where the partner stands today, in one line."""
+    short = dataset.short_names(lang.code)
     states = [(m, chronology.state_on(partner, m)) for m in memberships]
     parts = []
     ally = chronology.is_ally(partner)
     if ally and partner.nato_accession:
-        parts.append(f"NATO Ally since {partner.nato_accession.date.human()}; a former partner.")
-    taking_part = [dataset.short_name[m.framework] for m, state in states if state == "participates"]
+        since = lang.date(partner.nato_accession.date)
+        parts.append(lang.t("NATO Ally since %(date)s; a former partner.", date=since))
+    taking_part = [short[m.framework] for m, state in states if state == "participates"]
     if taking_part:
-        parts.append(f"Takes part today in: {md(', '.join(taking_part))}.")
+        parts.append(lang.t("Takes part today in: %(frameworks)s.", frameworks=md(", ".join(taking_part))))
     suspended = [
-        f"{dataset.short_name[m.framework]} (since {m.suspended.since.human()})"
+        lang.t("%(framework)s (since %(date)s)", framework=short[m.framework], date=lang.date(m.suspended.since))
         for m, state in states
         if state == "suspended" and m.suspended
     ]
     if suspended:
-        parts.append(f"Listed in, but cooperation suspended by NATO: {md(', '.join(suspended))}.")
+        parts.append(
+            lang.t("Listed in, but cooperation suspended by NATO: %(frameworks)s.", frameworks=md(", ".join(suspended)))
+        )
     if not ally and not taking_part and not suspended:
-        parts.append("No longer a partner.")
+        parts.append(lang.t("No longer a partner."))
     return " ".join(parts)
 
 
@@ -282,7 +329,7 @@ def _standing(partner: Partner, memberships: list[Membership], dataset: Dataset,
 class MilestoneView:
     title: str
     heading: str
-    title_fr: str | None
+    other_name: str | None
     date: str
     precision: str
     summary: str
@@ -293,22 +340,27 @@ class MilestoneView:
     checked: str | None
 
 
-def render_milestone(milestone: Milestone, *, dataset: Dataset, footnotes: Footnotes, env: jinja2.Environment) -> Page:
+def render_milestone(
+    milestone: Milestone, *, dataset: Dataset, footnotes: Footnotes, env: jinja2.Environment, lang: Language
+) -> Page:
     here = uri("milestones", milestone.id)
-    cite = Citations(footnotes)
-    partners = sorted(milestone.partners, key=lambda i: fold(dataset.partner_by_id[i].name.en))
+    cite = Citations(footnotes, lang)
+    partners = sorted(milestone.partners, key=lambda i: lang.sort_key(lang.text(dataset.partner_by_id[i].name)))
+    title = lang.text(milestone.title)
     view = MilestoneView(
-        title=milestone.title.en,
-        heading=md(milestone.title.en),
-        title_fr=md(milestone.title.fr) or None,
-        date=date_span(milestone.date, milestone.end_date),
+        title=title,
+        heading=md(title),
+        other_name=_other_name(milestone.title, None, lang),
+        date=lang.span(milestone.date, milestone.end_date),
         precision=milestone.date.precision,
-        summary=md(milestone.summary.en) + cite.fact(milestone),
-        frameworks=[link(here, uri("frameworks", f), dataset.framework_by_id[f].name.en) for f in milestone.frameworks],
-        partners=[link(here, uri("partners", p), dataset.partner_by_id[p].name.en) for p in partners],
-        seed=md(milestone.seed.en) if milestone.seed else None,
-        reviewed=milestone.reviewed.human(),
+        summary=md(lang.text(milestone.summary)) + cite.fact(milestone),
+        frameworks=[
+            link(here, uri("frameworks", f), lang.text(dataset.framework_by_id[f].name)) for f in milestone.frameworks
+        ],
+        partners=[link(here, uri("partners", p), lang.text(dataset.partner_by_id[p].name)) for p in partners],
+        seed=md(lang.text(milestone.seed)) if milestone.seed else None,
+        reviewed=lang.date(milestone.reviewed),
         checked=cite.checked_sentence(),
     )
     markdown = env.get_template("milestone.md.j2").render(page=view, sources=cite.listing())
-    return Page(here, markdown, f"data/milestones/{milestone.id}.yaml", entity_meta(milestone.title.en, boost=2))
+    return Page(here, markdown, f"data/milestones/{milestone.id}.yaml", entity_meta(title, boost=2))

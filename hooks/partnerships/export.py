@@ -243,17 +243,23 @@ SOURCES_TABLE = CsvTable(
 CSV_TABLES = (FRAMEWORKS, PARTNERS, ALLIES, MEMBERSHIPS, MILESTONES, SOURCES_TABLE)
 
 
+JSON_DESCRIPTION = "the whole dataset as JSON"
+SCHEMA_DESCRIPTIONS = {kind: f"JSON Schema of {SCHEMA_SUBJECTS[kind]}" for kind in SCHEMA_FILES}
+# What the Data page says of each file (catalogue.py hands them to translators).
+DOWNLOAD_DESCRIPTIONS = (JSON_DESCRIPTION, *(t.description for t in CSV_TABLES), *SCHEMA_DESCRIPTIONS.values())
+
+
 def build_downloads(dataset: Dataset, *, today: dt.date) -> list[Download]:
     """The files the Data page links to."""
     chronology = Chronology.of(dataset, today=today)
-    files = [Download(f"{DOWNLOAD_DIR}/partnerships.json", dataset_json(dataset), "the whole dataset as JSON")]
+    files = [Download(f"{DOWNLOAD_DIR}/partnerships.json", dataset_json(dataset), JSON_DESCRIPTION)]
     files += [
         Download(f"{DOWNLOAD_DIR}/{table.file}", table.text(dataset, chronology), table.description)
         for table in CSV_TABLES
     ]
     schemas = json_schemas()
     files += [
-        Download(f"{DOWNLOAD_DIR}/schema/{name}", schemas[name], f"JSON Schema of {SCHEMA_SUBJECTS[kind]}")
+        Download(f"{DOWNLOAD_DIR}/schema/{name}", schemas[name], SCHEMA_DESCRIPTIONS[kind])
         for kind, name in SCHEMA_FILES.items()
     ]
     return files

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from .history import FIRST_YEAR, Chronology, as_of
+from .language import Language
 from .models import Accession, Membership, PartialDate, Partner
 from .vocabulary import ALLY, NONE
 
@@ -70,8 +71,8 @@ def status_today(states: dict[str, Any], today: dt.date) -> str:
     return states["years"][str(today.year)]["status"]
 
 
-def status_prefix(year: int, today: dt.date) -> str:
-    return "Today" if year == today.year else f"End of {year}"
+def status_prefix(year: int, today: dt.date, lang: Language) -> str:
+    return lang.t("Today") if year == today.year else lang.t("End of %(year)s", year=year)
 
 
 # --- The map ----------------------------------------------------------------------------------
@@ -87,12 +88,17 @@ class MapEntity:
     groups: Entries[str]  # its group from the end of each year in which it changes
 
 
-def map_entities(chronology: Chronology, partners: Sequence[Partner], allies: Sequence[Any] = ()) -> list[MapEntity]:
+def map_entities(
+    chronology: Chronology, partners: Sequence[Partner], allies: Sequence[Any] = (), *, lang: Language
+) -> list[MapEntity]:
     """The partners, then the Allies that never were partners (views.AllyEntry, from their own
     files), each with the groups it takes year by year."""
     entities = [
         MapEntity(
-            p.id, p.name.en, p.nato_accession, changes(chronology, p, lambda day, p=p: chronology.group_on(p, day))
+            p.id,
+            lang.text(p.name),
+            p.nato_accession,
+            changes(chronology, p, lambda day, p=p: chronology.group_on(p, day)),
         )
         for p in partners
     ]
@@ -102,19 +108,21 @@ def map_entities(chronology: Chronology, partners: Sequence[Partner], allies: Se
             [ally.accession.date],
             lambda day, a=ally.accession: ALLY if chronology.joined_nato(a, day) else NONE,
         )
-        entities.append(MapEntity(f"allies/{ally.id}", ally.name.en, ally.accession, groups))
+        entities.append(MapEntity(f"allies/{ally.id}", lang.text(ally.name), ally.accession, groups))
     return entities
 
 
-def map_label(entity: MapEntity, group: str, labels: dict[str, str]) -> str:
+def map_label(entity: MapEntity, group: str, labels: dict[str, str], lang: Language) -> str:
     """What the map says of a country: 'Poland: NATO Ally since 1999', 'Malta: Partnership for Peace'."""
     if group == ALLY and entity.accession is not None:
-        return f"{entity.name}: {labels[group]} since {entity.accession.date.year}"
-    return f"{entity.name}: {labels[group]}"
+        return lang.t(
+            "%(name)s: %(group)s since %(year)s", name=entity.name, group=labels[group], year=entity.accession.date.year
+        )
+    return lang.t("%(name)s: %(group)s", name=entity.name, group=labels[group])
 
 
 def map_states(
-    chronology: Chronology, entities: Sequence[MapEntity], labels: dict[str, str]
+    chronology: Chronology, entities: Sequence[MapEntity], labels: dict[str, str], lang: Language
 ) -> tuple[dict[str, Any], list[str]]:
     """The map's history data, and every group shown in some year, in legend order."""
     seen: set[str] = set()
@@ -126,11 +134,15 @@ def map_states(
             counts[group] = counts.get(group, 0) + 1
         groups = [g for g in labels if counts.get(g)]
         seen.update(groups)
-        summary = "; ".join(f"{labels[g]}: {counts[g]}" for g in groups)
-        status = f"{status_prefix(year, chronology.today)}: {summary}."
+        summary = "; ".join(
+            lang.t("%(name)s: %(periods)s", name=labels[g], periods=lang.number(counts[g])) for g in groups
+        )
+        status = lang.t("%(when)s: %(what)s.", when=status_prefix(year, chronology.today, lang), what=summary)
         # The text list under the map names partners only, not the countries that are none.
         years[str(year)] = {"status": status, "legend": groups, "listed": [g for g in groups if g != NONE]}
-    items = {e.key: [[year, {"group": g, "label": map_label(e, g, labels)}] for year, g in e.groups] for e in entities}
+    items = {
+        e.key: [[year, {"group": g, "label": map_label(e, g, labels, lang)}] for year, g in e.groups] for e in entities
+    }
     return {"years": years, "partners": items}, [g for g in labels if g in seen]
 
 
@@ -162,7 +174,7 @@ def partner_row(chronology: Chronology, partner: Partner, day: dt.date) -> Partn
     )
 
 
-def partners_table_states(chronology: Chronology, partners: Sequence[Partner]) -> dict[str, Any]:
+def partners_table_states(chronology: Chronology, partners: Sequence[Partner], lang: Language) -> dict[str, Any]:
     entries = {p.id: changes(chronology, p, lambda day, p=p: partner_row(chronology, p, day)) for p in partners}
     items = {
         pid: [
@@ -171,15 +183,19 @@ def partners_table_states(chronology: Chronology, partners: Sequence[Partner]) -
         for pid, rows in entries.items()
     }
     # What an empty framework cell shows (as the table built for today does).
-    return {"years": _shown_counts(chronology, entries), "partners": items, "empty": EMPTY_CELL}
+    return {"years": _shown_counts(chronology, entries, lang), "partners": items, "empty": EMPTY_CELL}
 
 
-def _shown_counts(chronology: Chronology, entries: dict[str, Entries[Any]]) -> dict[str, dict[str, str]]:
+def _shown_counts(
+    chronology: Chronology, entries: dict[str, Entries[Any]], lang: Language
+) -> dict[str, dict[str, str]]:
     years = {}
     for year in chronology.years():
         shown = sum(1 for rows in entries.values() if not lookup(rows, year).hidden)
-        noun = "partner" if shown == 1 else "partners"
-        years[str(year)] = {"status": f"{status_prefix(year, chronology.today)}: {shown} {noun} shown."}
+        when = status_prefix(year, chronology.today, lang)
+        years[str(year)] = {
+            "status": lang.tn("%(when)s: %(num)s partner shown.", "%(when)s: %(num)s partners shown.", shown, when=when)
+        }
     return years
 
 
@@ -199,7 +215,9 @@ def in_matrix_order(memberships: Iterable[Membership], column_of: dict[str, int]
     return sorted(memberships, key=lambda m: (column_of[m.framework], m.since.order if m.since else (0, 0, 0)))
 
 
-def matrix_row(chronology: Chronology, partner: Partner, memberships: Sequence[Membership], day: dt.date) -> MatrixRow:
+def matrix_row(
+    chronology: Chronology, partner: Partner, memberships: Sequence[Membership], day: dt.date, lang: Language
+) -> MatrixRow:
     cells = []
     for m in memberships:
         state = chronology.state_on(partner, m, day)
@@ -207,7 +225,7 @@ def matrix_row(chronology: Chronology, partner: Partner, memberships: Sequence[M
         if state == "future":
             text = ""
         elif state == "suspended":
-            text = f"{since} (suspended)"
+            text = lang.t("%(year)s (suspended)", year=since)
         elif state in ("ally", "ended") and m.until:
             text = f"{since}–{m.until.year}"
         else:
@@ -217,12 +235,13 @@ def matrix_row(chronology: Chronology, partner: Partner, memberships: Sequence[M
 
 
 def matrix_states(
-    chronology: Chronology, partners: Sequence[Partner], order: dict[str, list[Membership]]
+    chronology: Chronology, partners: Sequence[Partner], order: dict[str, list[Membership]], lang: Language
 ) -> dict[str, Any]:
     entries = {
-        p.id: changes(chronology, p, lambda day, p=p: matrix_row(chronology, p, order[p.id], day)) for p in partners
+        p.id: changes(chronology, p, lambda day, p=p: matrix_row(chronology, p, order[p.id], day, lang))
+        for p in partners
     }
     items = {
         pid: [[year, {"cells": row.cells, "hidden": row.hidden}] for year, row in rows] for pid, rows in entries.items()
     }
-    return {"years": _shown_counts(chronology, entries), "partners": items}
+    return {"years": _shown_counts(chronology, entries, lang), "partners": items}

@@ -15,8 +15,9 @@ from .dataset import Dataset
 from .geo import World
 from .history import Chronology
 from .history_view import lookup, map_entities, map_label, map_states, status_today, year_choices
+from .language import Language
 from .map_layout import EUROPE, INSET_RADIUS, WORLD_RADIUS, Box, Point, bounds, needs_marker, spread
-from .markup import as_attribute, fold, html, html_href, md, relative, uri
+from .markup import as_attribute, html, html_href, md, relative, uri
 from .views import Page, Review, frameworks_in_order, nato_allies, partners_in_order
 from .vocabulary import MAP_GROUPS, NONE
 
@@ -24,15 +25,15 @@ HERE = "map.md"
 STYLESHEET = "assets/stylesheets/map-groups.css"
 
 
-def map_group_labels(dataset: Dataset) -> dict[str, str]:
+def map_group_labels(dataset: Dataset, lang: Language) -> dict[str, str]:
     """Legend text for each map group in use, in legend order; a framework group is named
     after its frameworks."""
     labels = {}
     frameworks = frameworks_in_order(dataset)
     for group, style in MAP_GROUPS.items():
-        names = [f.name.en for f in frameworks if f.map_group == group]
+        names = [lang.text(f.name) for f in frameworks if f.map_group == group]
         if style.label is not None:
-            labels[group] = style.label.en
+            labels[group] = lang.label(style.label)
         elif names:
             labels[group] = " / ".join(names)
     return labels
@@ -181,17 +182,18 @@ def render_map(
     world: World,
     directory_urls: bool,
     reviewed: Review | None,
+    lang: Language,
 ) -> Page:
-    labels = map_group_labels(dataset)
-    partners = partners_in_order(dataset.partners)
-    never_partners = [ally for ally in nato_allies(dataset) if ally.partner is None]
-    entities = map_entities(chronology, partners, never_partners)
-    states, legend_groups = map_states(chronology, entities, labels)
+    labels = map_group_labels(dataset, lang)
+    partners = partners_in_order(dataset.partners, lang)
+    never_partners = [ally for ally in nato_allies(dataset, lang) if ally.partner is None]
+    entities = map_entities(chronology, partners, never_partners, lang=lang)
+    states, legend_groups = map_states(chronology, entities, labels, lang)
     # Where each country's link goes: a partner's page, or an Ally's row on the Allies page.
     targets = [(p.iso, uri("partners", p.id), "") for p in partners]
     targets += [(a.iso, ALLIES_PAGE, f"#{a.id}") for a in never_partners]
     # One alphabetical order for the links, partners and Allies mixed, as the lists show them.
-    ordered = sorted(zip(entities, targets, strict=True), key=lambda pair: fold(pair[0].name).casefold())
+    ordered = sorted(zip(entities, targets, strict=True), key=lambda pair: lang.sort_key(pair[0].name))
     isos = [iso for iso, _, _ in targets]
     world_markers = place_markers({iso: world.markers[iso] for iso in isos if iso in world.markers}, WORLD_RADIUS)
     in_inset, markers_in_inset = inset_markers(world, isos, EUROPE)
@@ -210,7 +212,7 @@ def render_map(
             id=entity.key,
             iso=iso,
             name=html(entity.name),
-            label=html(map_label(entity, group, labels)),
+            label=html(map_label(entity, group, labels, lang)),
             href=html_href(HERE, page, directory_urls=directory_urls) + anchor,
             group=group,
             shape=shape,
@@ -240,4 +242,5 @@ def render_map(
         licence=md(world.licence),
         reviewed=reviewed,
     )
-    return Page(HERE, env.get_template("map.md.j2").render(page=view), meta={"title": "World map", "hide": ["toc"]})
+    meta = {"title": lang.t("World map"), "hide": ["toc"]}
+    return Page(HERE, env.get_template("map.md.j2").render(page=view), meta=meta)

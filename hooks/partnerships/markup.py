@@ -88,16 +88,14 @@ def fold(text: str) -> str:
 # --- Dates ----------------------------------------------------------------------------------------
 
 
-def human_date(value: PartialDate | None, unknown: str = "date not recorded") -> str:
-    return value.human() if value else unknown
-
-
-def date_span(start: PartialDate, end: PartialDate | None) -> str:
+def date_span(start: PartialDate, end: PartialDate | None, lang: str = "en") -> str:
+    """'8–9 July 2016', or '8 July 2016 – 2017' across months."""
     if end is None or end == start:
-        return start.human()
+        return start.human(lang)
     if start.year == end.year and start.month == end.month and start.day and end.day:
-        return f"{start.day}–{end.human()}"
-    return f"{start.human()} – {end.human()}"
+        first = "1er" if lang == "fr" and start.day == 1 else str(start.day)
+        return f"{first}–{end.human(lang)}"
+    return f"{start.human(lang)} – {end.human(lang)}"
 
 
 # --- Links between pages ------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .history import Chronology
+from .language import Language
 from .markup import html
 from .models import Membership
 
@@ -44,7 +45,7 @@ class ChartRow:
     periods: tuple[Period, ...]
 
 
-def membership_chart(rows: Sequence[ChartRow], *, today: dt.date, title: str) -> str:
+def membership_chart(rows: Sequence[ChartRow], *, today: dt.date, title: str, lang: Language) -> str:
     """The chart as one line of SVG per element, or "" when there is nothing to draw."""
     if not rows:
         return ""
@@ -58,7 +59,7 @@ def membership_chart(rows: Sequence[ChartRow], *, today: dt.date, title: str) ->
     ]
     for index, row in enumerate(rows):
         lines += _row(row, scale, top=AXIS_HEIGHT + index * ROW_HEIGHT)
-    lines += _legend(top=AXIS_HEIGHT + ROW_HEIGHT * len(rows) + 8)
+    lines += _legend(top=AXIS_HEIGHT + ROW_HEIGHT * len(rows) + 8, lang=lang)
     lines.append("</svg>")
     return "\n".join(lines)
 
@@ -125,8 +126,12 @@ def _row(row: ChartRow, scale: _Scale, *, top: int) -> list[str]:
     return lines
 
 
-def _legend(*, top: int) -> list[str]:
-    items = [("taking-part", "taking part"), ("suspended", "suspended by NATO"), ("assumed", "start not recorded")]
+def _legend(*, top: int, lang: Language) -> list[str]:
+    items = [
+        ("taking-part", lang.t("taking part")),
+        ("suspended", lang.t("suspended by NATO")),
+        ("assumed", lang.t("start not recorded")),
+    ]
     lines = []
     x = LABEL_WIDTH
     for kind, text in items:
@@ -151,19 +156,23 @@ def period_of(membership: Membership, chronology: Chronology) -> Period | None:
     )
 
 
-def describe(membership: Membership) -> str:
+def describe(membership: Membership, lang: Language) -> str:
     """'from 9 May 1994 to 4 April 2023', 'since 1995, suspended since March 2022'..."""
-    since = membership.since.human() if membership.since else None
+    since = lang.date(membership.since)
     if membership.until:
-        text = f"from {since} to {membership.until.human()}" if since else f"until {membership.until.human()}"
+        until = lang.date(membership.until)
+        if since:
+            text = lang.t("from %(start)s to %(end)s", start=since, end=until)
+        else:
+            text = lang.t("until %(end)s", end=until)
     else:
-        text = f"since {since}" if since else "start not recorded"
+        text = lang.t("since %(start)s", start=since) if since else lang.t("start not recorded")
     if membership.suspended:
-        text += f", suspended since {membership.suspended.since.human()}"
+        text += lang.t(", suspended since %(date)s", date=lang.date(membership.suspended.since))
     return text
 
 
-def chart_rows(pairs: Iterable[tuple[str, Membership]], chronology: Chronology) -> list[ChartRow]:
+def chart_rows(pairs: Iterable[tuple[str, Membership]], chronology: Chronology, lang: Language) -> list[ChartRow]:
     """One row per label (a partner's or a framework's name) with its memberships, oldest
     first; memberships with no start at all (none given, none assumed) are left out, as are
     rows left with nothing to draw."""
@@ -174,6 +183,8 @@ def chart_rows(pairs: Iterable[tuple[str, Membership]], chronology: Chronology) 
     for label, memberships in by_label.items():
         periods = [(m, p) for m in memberships if (p := period_of(m, chronology))]
         if periods:
-            summary = f"{label}: " + "; ".join(describe(m) for m, _ in periods)
+            summary = lang.t(
+                "%(name)s: %(periods)s", name=label, periods="; ".join(describe(m, lang) for m, _ in periods)
+            )
             rows.append(ChartRow(label, summary, tuple(p for _, p in periods)))
     return sorted(rows, key=lambda row: (min(p.start for p in row.periods), row.label))

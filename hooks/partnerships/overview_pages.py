@@ -24,7 +24,8 @@ from .history_view import (
     status_today,
     year_choices,
 )
-from .markup import as_attribute, date_span, human_date, link, md, uri
+from .language import Language
+from .markup import as_attribute, link, md, uri
 from .models import Partner
 from .views import MilestoneRow, Page, Review, frameworks_in_order, milestone_rows, partners_in_order
 from .vocabulary import REGIONS, STATUSES
@@ -43,19 +44,19 @@ class FrameworkRow:
     former: int
 
 
-def framework_rows(dataset: Dataset, chronology: Chronology, *, from_uri: str) -> list[FrameworkRow]:
+def framework_rows(dataset: Dataset, chronology: Chronology, *, from_uri: str, lang: Language) -> list[FrameworkRow]:
     rows = []
     for framework in frameworks_in_order(dataset):
         states = [(p.id, chronology.state_on(p, m)) for p, m in dataset.members_of(framework.id)]
         taking_part = {pid for pid, state in states if state == "participates"}
         suspended = {pid for pid, state in states if state == "suspended"}
-        status = STATUSES[framework.status.value].en
+        status = lang.label(STATUSES[framework.status.value])
         rows.append(
             FrameworkRow(
-                link=link(from_uri, uri("frameworks", framework.id), framework.name.en),
-                acronym=md(framework.acronym.en) if framework.acronym else "—",
-                launched=human_date(framework.launched.date, "—"),
-                status=status + (f" ({framework.status.since.human()})" if framework.status.since else ""),
+                link=link(from_uri, uri("frameworks", framework.id), lang.text(framework.name)),
+                acronym=md(lang.text(framework.acronym)) if framework.acronym else "—",
+                launched=lang.date(framework.launched.date, "—"),
+                status=status + (f" ({lang.date(framework.status.since)})" if framework.status.since else ""),
                 current=len(taking_part),
                 suspended=len(suspended),
                 # A partner that left and rejoined counts once, as taking part.
@@ -77,12 +78,14 @@ class HomeView:
     reviewed: Review | None
 
 
-def render_home(dataset: Dataset, *, env: jinja2.Environment, chronology: Chronology, reviewed: Review | None) -> Page:
+def render_home(
+    dataset: Dataset, *, env: jinja2.Environment, chronology: Chronology, reviewed: Review | None, lang: Language
+) -> Page:
     here = "index.md"
     newest_first = sorted(dataset.milestones, key=lambda m: (m.date.order, m.id), reverse=True)
-    latest = milestone_rows(newest_first[:LATEST_MILESTONES_ON_HOME], from_uri=here)
+    latest = milestone_rows(newest_first[:LATEST_MILESTONES_ON_HOME], from_uri=here, lang=lang)
     view = HomeView(
-        frameworks=framework_rows(dataset, chronology, from_uri=here),
+        frameworks=framework_rows(dataset, chronology, from_uri=here, lang=lang),
         latest=latest,
         newest_event=latest[0] if latest else None,
         partner_count=len(dataset.partners),
@@ -91,7 +94,7 @@ def render_home(dataset: Dataset, *, env: jinja2.Environment, chronology: Chrono
         milestone_count=len(dataset.milestones),
         reviewed=reviewed,
     )
-    meta = {"title": "NATO's partnerships", "search": {"boost": 0.5}}
+    meta = {"title": lang.t("NATO's partnerships"), "search": {"boost": 0.5}}
     return Page(here, env.get_template("home.md.j2").render(page=view), meta=meta)
 
 
@@ -102,10 +105,10 @@ class FrameworksIndexView:
 
 
 def render_frameworks_index(
-    dataset: Dataset, *, env: jinja2.Environment, chronology: Chronology, reviewed: Review | None
+    dataset: Dataset, *, env: jinja2.Environment, chronology: Chronology, reviewed: Review | None, lang: Language
 ) -> Page:
     here = "frameworks/index.md"
-    view = FrameworksIndexView(framework_rows(dataset, chronology, from_uri=here), reviewed)
+    view = FrameworksIndexView(framework_rows(dataset, chronology, from_uri=here, lang=lang), reviewed)
     return Page(here, env.get_template("frameworks_index.md.j2").render(page=view))
 
 
@@ -130,37 +133,36 @@ class PartnersView:
 
 
 def render_partners_index(
-    dataset: Dataset, *, env: jinja2.Environment, chronology: Chronology, reviewed: Review | None
+    dataset: Dataset, *, env: jinja2.Environment, chronology: Chronology, reviewed: Review | None, lang: Language
 ) -> Page:
     here = "partners/index.md"
-    partners = partners_in_order(dataset.partners)
+    partners = partners_in_order(dataset.partners, lang)
+    short = dataset.short_names(lang.code)
     rows = []
     for partner in partners:
         today = partner_row(chronology, partner, chronology.today)
         rows.append(
             PartnersTableRow(
-                link=_row_link(here, partner),
-                region=REGIONS[partner.region].en,
-                current=_framework_links(here, today.current, dataset),
-                former=_framework_links(here, today.former, dataset),
+                link=_row_link(here, partner, lang),
+                region=lang.label(REGIONS[partner.region]),
+                current=_framework_links(here, today.current, short),
+                former=_framework_links(here, today.former, short),
                 ally=today.ally,
             )
         )
-    states = partners_table_states(chronology, partners)
+    states = partners_table_states(chronology, partners, lang)
     status = status_today(states, chronology.today)
     view = PartnersView(rows, as_attribute(states), status, year_choices(chronology), reviewed)
     return Page(here, env.get_template("partners_index.md.j2").render(page=view))
 
 
-def _row_link(here: str, partner: Partner) -> str:
+def _row_link(here: str, partner: Partner, lang: Language) -> str:
     """The partner's link; the browser's history view finds the row's states by its id."""
-    return link(here, uri("partners", partner.id), partner.name.en) + f'{{: data-partner="{partner.id}" }}'
+    return link(here, uri("partners", partner.id), lang.text(partner.name)) + f'{{: data-partner="{partner.id}" }}'
 
 
-def _framework_links(here: str, framework_ids: Sequence[str], dataset: Dataset) -> str:
-    links = [
-        link(here, uri("frameworks", f), dataset.short_name[f]) + f'{{: data-framework="{f}" }}' for f in framework_ids
-    ]
+def _framework_links(here: str, framework_ids: Sequence[str], short: dict[str, str]) -> str:
+    links = [link(here, uri("frameworks", f), short[f]) + f'{{: data-framework="{f}" }}' for f in framework_ids]
     return ", ".join(links) or EMPTY_CELL
 
 
@@ -183,26 +185,27 @@ class MatrixView:
 
 
 def render_matrix(
-    dataset: Dataset, *, env: jinja2.Environment, chronology: Chronology, reviewed: Review | None
+    dataset: Dataset, *, env: jinja2.Environment, chronology: Chronology, reviewed: Review | None, lang: Language
 ) -> Page:
     here = "matrix.md"
     frameworks = frameworks_in_order(dataset)
     column_of = {f.id: index for index, f in enumerate(frameworks)}
-    partners = partners_in_order(dataset.partners)
+    partners = partners_in_order(dataset.partners, lang)
+    short = dataset.short_names(lang.code)
     order = {p.id: in_matrix_order(p.memberships, column_of) for p in partners}
     rows = []
     for partner in partners:
         # Most cells are empty: fill only a partner's own columns (the grid is partners x frameworks).
         cells = [[] for _ in frameworks]
-        today = matrix_row(chronology, partner, order[partner.id], chronology.today)
+        today = matrix_row(chronology, partner, order[partner.id], chronology.today, lang)
         for membership, (text, state) in zip(order[partner.id], today.cells, strict=True):
             hidden = "" if text else " hidden"
             cells[column_of[membership.framework]].append(
                 f'<span class="period" data-state="{state}"{hidden}>{text}</span>'
             )
-        rows.append(MatrixTableRow(_row_link(here, partner), " | ".join(" ".join(c) for c in cells)))
-    columns = [link(here, uri("frameworks", f.id), dataset.short_name[f.id]) for f in frameworks]
-    states = matrix_states(chronology, partners, order)
+        rows.append(MatrixTableRow(_row_link(here, partner, lang), " | ".join(" ".join(c) for c in cells)))
+    columns = [link(here, uri("frameworks", f.id), short[f.id]) for f in frameworks]
+    states = matrix_states(chronology, partners, order, lang)
     status = status_today(states, chronology.today)
     view = MatrixView(columns, rows, as_attribute(states), status, year_choices(chronology), reviewed)
     # The framework columns need the full width of the window.
@@ -232,22 +235,24 @@ class FrameworkChoice:
 class TimelineView:
     years: list[TimelineYear]
     count: int
+    shown: str  # the filter's status line, as partnerships.js writes it
     frameworks: list[FrameworkChoice]
     reviewed: Review | None
 
 
-def render_timeline(dataset: Dataset, *, env: jinja2.Environment, reviewed: Review | None) -> Page:
+def render_timeline(dataset: Dataset, *, env: jinja2.Environment, reviewed: Review | None, lang: Language) -> Page:
     here = "milestones/index.md"
     ordered = sorted(dataset.milestones, key=lambda m: (m.date.order, m.id))
+    short = dataset.short_names(lang.code)
     years = [
         TimelineYear(
             year,
             [
                 TimelineItem(
-                    date=date_span(m.date, m.end_date),
-                    link=link(here, uri("milestones", m.id), m.title.en)
+                    date=lang.span(m.date, m.end_date),
+                    link=link(here, uri("milestones", m.id), lang.text(m.title))
                     + f'{{: data-frameworks="{" ".join(m.frameworks)}" }}',
-                    frameworks=md(", ".join(dataset.short_name[f] for f in m.frameworks)),
+                    frameworks=md(", ".join(short[f] for f in m.frameworks)),
                 )
                 for m in group
             ],
@@ -255,8 +260,9 @@ def render_timeline(dataset: Dataset, *, env: jinja2.Environment, reviewed: Revi
         for year, group in groupby(ordered, key=lambda m: m.date.year)
     ]
     choices = [
-        FrameworkChoice(f.id, md(f"{f.name.en} ({dataset.short_name[f.id]})" if f.acronym else f.name.en))
+        FrameworkChoice(f.id, md(f"{lang.text(f.name)} ({short[f.id]})" if f.acronym else lang.text(f.name)))
         for f in frameworks_in_order(dataset)
     ]
-    view = TimelineView(years, len(ordered), choices, reviewed)
+    shown = lang.tn("%(num)s milestone shown.", "%(num)s milestones shown.", len(ordered))
+    view = TimelineView(years, len(ordered), shown, choices, reviewed)
     return Page(here, env.get_template("timeline.md.j2").render(page=view))

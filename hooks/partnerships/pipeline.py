@@ -27,12 +27,14 @@ import jinja2
 from .checks import all_problems
 from .dataset import Dataset
 from .export import Download, build_downloads
+from .interface import interface_strings
+from .language import Language, untranslated
 from .load import load_records
 from .map_page import STYLESHEET as MAP_STYLESHEET
 from .map_page import map_stylesheet
 from .models import Ally, Framework, Milestone, Partner, Source
 from .problems import DataError, Problem
-from .render import make_environment, render_pages
+from .render import make_environment, render_pages, set_language
 from .settings import Settings, read_settings
 from .sources import plain_http_sources, uncited_sources
 from .validate import to_models
@@ -114,6 +116,7 @@ class Site:
     downloads: list[Download]
     assets: list[Download] = field(default_factory=list)
     search_names: str = ""  # views.search_names: for the search's suggestions, on every page
+    interface: dict[str, Any] = field(default_factory=dict)  # interface.py: the theme's and the script's strings
 
     @functools.cached_property
     def meta_by_uri(self) -> dict[str, dict[str, Any]]:
@@ -129,6 +132,7 @@ class Prepared:
     site: Site
     settings: Settings
     notices: list[Problem]
+    checked: Checked | None = None
 
 
 def prepare_site(
@@ -137,38 +141,57 @@ def prepare_site(
     environ: Mapping[str, str],
     directory_urls: bool = True,
     env: jinja2.Environment | None = None,
+    lang: Language | None = None,
+    checked: Checked | None = None,
 ) -> Prepared:
     """Everything that can fail a build because of data, file layout or settings, checked
-    before anything is written. Raises one DataError listing every problem."""
+    before anything is written. Raises one DataError listing every problem.
+
+    `lang`: the edition's language, its catalogue read (language.read_catalogue). `checked`:
+    the data as another edition of the same build has just checked it, not read again."""
     settings, problems = read_settings(environ)
-    try:
-        checked = check_data(project.data_dir, today=settings.today, shown_root=project.root)
-    except DataError as error:
-        raise DataError([*problems, *error.problems]) from None
+    if checked is None:
+        try:
+            checked = check_data(project.data_dir, today=settings.today, shown_root=project.root)
+        except DataError as error:
+            raise DataError([*problems, *error.problems]) from None
     if problems:
         raise DataError(problems)
-    site = build_site(checked.dataset, today=settings.today, directory_urls=directory_urls, env=env)
+    site = build_site(checked.dataset, today=settings.today, directory_urls=directory_urls, env=env, lang=lang)
     collisions = check_generated_paths(site, project=project)
     if collisions:
         raise DataError(collisions)
-    return Prepared(dataset=checked.dataset, site=site, settings=settings, notices=checked.notices)
+    return Prepared(dataset=checked.dataset, site=site, settings=settings, notices=checked.notices, checked=checked)
 
 
 def build_site(
-    dataset: Dataset, *, today: dt.date, directory_urls: bool = True, env: jinja2.Environment | None = None
+    dataset: Dataset,
+    *,
+    today: dt.date,
+    directory_urls: bool = True,
+    env: jinja2.Environment | None = None,
+    lang: Language | None = None,
 ) -> Site:
-    """Render every generated page and download."""
+    """Render every generated page and download, in `lang` (English by default). A string the
+    pages need that the language's catalogue does not translate fails the build."""
+    lang = lang or Language("en")
+    lang.missing.clear()
     downloads = build_downloads(dataset, today=today)
-    env = env or make_environment()
-    pages = render_pages(dataset, env=env, today=today, downloads=downloads, directory_urls=directory_urls)
+    env = env or make_environment(lang)
+    pages = render_pages(dataset, env=env, today=today, downloads=downloads, directory_urls=directory_urls, lang=lang)
+    interface = interface_strings(lang)
+    if lang.missing:
+        raise DataError([untranslated(lang, message) for message in sorted(lang.missing)])
     assets = [Download(MAP_STYLESHEET, map_stylesheet(), "the map's colours")]
-    names = search_names(dataset, directory_urls=directory_urls)
-    return Site(pages=pages, downloads=downloads, assets=assets, search_names=names)
+    names = search_names(dataset, directory_urls=directory_urls, lang=lang)
+    return Site(pages=pages, downloads=downloads, assets=assets, search_names=names, interface=interface)
 
 
-def build_pages(dataset: Dataset, *, today: dt.date, directory_urls: bool = True) -> list[Page]:
+def build_pages(
+    dataset: Dataset, *, today: dt.date, directory_urls: bool = True, lang: Language | None = None
+) -> list[Page]:
     """The generated pages alone."""
-    return build_site(dataset, today=today, directory_urls=directory_urls).pages
+    return build_site(dataset, today=today, directory_urls=directory_urls, lang=lang).pages
 
 
 def check_generated_paths(site: Site, *, project: Project) -> list[Problem]:
@@ -198,10 +221,15 @@ def _same_output(uri: str) -> list[str]:
     return [uri]
 
 
-def placeholder_site(*, env: jinja2.Environment | None = None) -> Prepared:
+def placeholder_site(*, env: jinja2.Environment | None = None, lang: Language | None = None) -> Prepared:
     """What `mkdocs serve` shows when the data has not been valid once since it started: a
     home page that says so (the problems are listed in the banner of every page)."""
-    env = env or make_environment()
-    page = Page("index.md", env.get_template("placeholder.md.j2").render(), meta={"title": "Data problems"})
+    lang = lang or Language("en")
+    env = env or make_environment(lang)
+    set_language(env, lang)
+    page = Page(
+        "index.md", env.get_template("placeholder.md.j2").render(), meta={"title": lang.t("The data has problems")}
+    )
     settings = Settings(today=dt.date.today(), edit_url_template=None)
-    return Prepared(dataset=Dataset((), (), ()), site=Site(pages=[page], downloads=[]), settings=settings, notices=[])
+    site = Site(pages=[page], downloads=[], interface=interface_strings(lang))
+    return Prepared(dataset=Dataset((), (), ()), site=site, settings=settings, notices=[])

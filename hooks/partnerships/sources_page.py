@@ -12,8 +12,9 @@ import jinja2
 from .allies_page import HERE as ALLIES_PAGE
 from .citations import footnote
 from .dataset import Dataset
+from .language import Language
 from .markup import link, md, uri
-from .models import Ally, Framework, Milestone, Model, Partner
+from .models import Ally, Framework, Milestone, Model, Name, Partner
 from .sources import citations, facts
 from .views import Page, Review
 from .vocabulary import SOURCE_KINDS
@@ -42,15 +43,15 @@ class SourceRow:
 
 @dataclass(frozen=True)
 class SourcesView:
-    citation_count: int
-    source_count: int
+    citation_count: str
+    source_count: str
     kinds: list[KindRow]
     open_questions: list[OpenQuestion]
     sources: list[SourceRow]
     reviewed: Review | None
 
 
-def render_sources_page(dataset: Dataset, *, env: jinja2.Environment, reviewed: Review | None) -> Page:
+def render_sources_page(dataset: Dataset, *, env: jinja2.Environment, reviewed: Review | None, lang: Language) -> Page:
     cited_on: dict[str, set[str]] = defaultdict(set)
     kinds: Counter[str] = Counter()
     for page, record in _records(dataset):
@@ -63,20 +64,22 @@ def render_sources_page(dataset: Dataset, *, env: jinja2.Environment, reviewed: 
             cited_on[source_id].add(ALLIES_PAGE)
     total = sum(kinds.values())
     view = SourcesView(
-        citation_count=total,
-        source_count=len(dataset.sources),
+        citation_count=lang.number(total),
+        source_count=lang.number(len(dataset.sources)),
         kinds=[
-            KindRow(label.en, kinds[kind], f"{kinds[kind] / total:.0%}" if total else "0%")
+            KindRow(lang.label(label), kinds[kind], lang.percent(kinds[kind] / total if total else 0))
             for kind, label in SOURCE_KINDS.items()
         ],
-        open_questions=list(_open_questions(dataset)),
+        open_questions=list(_open_questions(dataset, lang)),
         sources=[
-            SourceRow(footnote(source), len(cited_on[source.id]))
-            for source in sorted(dataset.sources, key=lambda s: (s.publisher.en.casefold(), s.title.en.casefold()))
+            SourceRow(footnote(source, lang), len(cited_on[source.id]))
+            for source in sorted(
+                dataset.sources, key=lambda s: (lang.sort_key(lang.text(s.publisher)), lang.sort_key(s.title.en))
+            )
         ],
         reviewed=reviewed,
     )
-    meta = {"title": "Sources and open questions", "search": {"boost": 0.5}}
+    meta = {"title": lang.t("Sources and open questions"), "search": {"boost": 0.5}}
     return Page(HERE, env.get_template("sources.md.j2").render(page=view), meta=meta)
 
 
@@ -88,16 +91,16 @@ def _records(dataset: Dataset) -> Iterator[tuple[str, Model]]:
     yield from ((uri("milestones", m.id), m) for m in dataset.milestones)
 
 
-def _open_questions(dataset: Dataset) -> Iterator[OpenQuestion]:
+def _open_questions(dataset: Dataset, lang: Language) -> Iterator[OpenQuestion]:
     for page, record in _records(dataset):
         for _, fact in facts(record):
             if fact.unverified is not None:  # type: ignore[attr-defined]
-                question = md(fact.unverified.en)  # type: ignore[attr-defined]
-                yield OpenQuestion(link(HERE, page, _title(record)), question)
+                question = md(lang.text(fact.unverified))  # type: ignore[attr-defined]
+                yield OpenQuestion(link(HERE, page, lang.text(_title(record))), question)
 
 
-def _title(record: Model) -> str:
+def _title(record: Model) -> Name:
     if isinstance(record, (Framework, Partner, Ally)):
-        return record.name.en
+        return record.name
     assert isinstance(record, Milestone)
-    return record.title.en
+    return record.title

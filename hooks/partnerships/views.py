@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .dataset import Dataset
-from .markup import date_span, fold, html_href, json_block, link, md, tab_title, uri
+from .language import Language
+from .markup import fold, html_href, json_block, link, md, tab_title, uri
 from .models import Accession, Framework, Milestone, Name, Partner
 
 ALLIES_PAGE = "allies.md"  # the Allies' own page (allies_page.py), where each has a row
@@ -55,8 +56,10 @@ def frameworks_in_order(dataset: Dataset) -> list[Framework]:
     )
 
 
-def partners_in_order(partners: Iterable[Partner]) -> list[Partner]:
-    return sorted(partners, key=lambda p: fold(p.name.en).casefold())
+def partners_in_order(partners: Iterable[Partner], lang: Language | None = None) -> list[Partner]:
+    """By name in the edition's language, ignoring accents and case."""
+    code = lang.code if lang else "en"
+    return sorted(partners, key=lambda p: fold(_in(p.name, code)).casefold())
 
 
 @dataclass(frozen=True)
@@ -71,30 +74,37 @@ class AllyEntry:
     partner: Partner | None  # its partner page, for an Ally that was a partner
 
 
-def nato_allies(dataset: Dataset) -> list[AllyEntry]:
-    """Every Ally recorded, in the order they joined (then by name)."""
+def nato_allies(dataset: Dataset, lang: Language | None = None) -> list[AllyEntry]:
+    """Every Ally recorded, in the order they joined (then by name in the edition's language)."""
+    code = lang.code if lang else "en"
     entries = [AllyEntry(a.id, a.name, a.aliases, a.iso, a.nato_accession, None) for a in dataset.allies]
     entries += [
         AllyEntry(p.id, p.name, p.aliases, p.iso, p.nato_accession, p) for p in dataset.partners if p.nato_accession
     ]
-    return sorted(entries, key=lambda a: (a.accession.date.order, fold(a.name.en).casefold()))
+    return sorted(entries, key=lambda a: (a.accession.date.order, fold(_in(a.name, code)).casefold()))
 
 
-def aliases(*names: Name | None, extra: Sequence[str] = ()) -> list[str]:
-    """Other names a reader may search for, each once, plus accent-free forms; a French name
-    that is the English one (Pakistan, Türkiye) is not another name."""
-    english = {n.en for n in names if n}
+def aliases(*names: Name | None, extra: Sequence[str] = (), lang: str = "en") -> list[str]:
+    """Other names a reader may search for, each once, plus accent-free forms: the names in
+    the other language, then `extra`. A French name that is the English one (Pakistan,
+    Türkiye) is not another name."""
+    own = {_in(n, lang) for n in names if n}
+    other = "en" if lang == "fr" else "fr"
     seen: list[str] = []
-    for name in [*(n.fr for n in names if n), *extra]:
+    for name in [*(getattr(n, other) for n in names if n), *extra]:
         for form in (name, fold(name) if name else None):
-            if form and form not in seen and form not in english:
+            if form and form not in seen and form not in own:
                 seen.append(form)
     return seen
 
 
-def escaped_aliases(*names: Name | None, extra: Sequence[str] = ()) -> list[str]:
+def _in(name: Name, lang: str) -> str:
+    return (name.fr or name.en) if lang == "fr" else name.en
+
+
+def escaped_aliases(*names: Name | None, extra: Sequence[str] = (), lang: Language | None = None) -> list[str]:
     """The aliases as printed under a page's title."""
-    return [md(alias) for alias in aliases(*names, extra=extra)]
+    return [md(alias) for alias in aliases(*names, extra=extra, lang=lang.code if lang else "en")]
 
 
 def search_terms(*names: Name | None, extra: Sequence[str] = ()) -> list[str]:
@@ -114,7 +124,7 @@ def partner_search_terms(partner: Partner) -> list[str]:
     return search_terms(partner.name, extra=[partner.iso, *partner.aliases])
 
 
-def search_names(dataset: Dataset, *, directory_urls: bool) -> str:
+def search_names(dataset: Dataset, *, directory_urls: bool, lang: Language) -> str:
     """Each framework's and partner's page, and each Ally's row on the Allies page, with the
     names a reader may type for it, as a JSON block for the page: partnerships.js suggests the
     page when a query is one or two letters away from one of them (it ignores accents itself;
@@ -127,7 +137,7 @@ def search_names(dataset: Dataset, *, directory_urls: bool) -> str:
         acronym = getattr(record, "acronym", None)
         names = [record.name.en, record.name.fr, *((acronym.en, acronym.fr) if acronym else ()), *record.aliases]
         href = html_href("index.md", page, directory_urls=directory_urls) + anchor
-        entries.append([href, record.name.en, list(dict.fromkeys(n for n in names if n and len(n) > 2))])
+        entries.append([href, lang.text(record.name), list(dict.fromkeys(n for n in names if n and len(n) > 2))])
     return json_block(entries)
 
 
@@ -137,9 +147,9 @@ class MilestoneRow:
     link: str
 
 
-def milestone_rows(milestones: Iterable[Milestone], *, from_uri: str) -> list[MilestoneRow]:
+def milestone_rows(milestones: Iterable[Milestone], *, from_uri: str, lang: Language) -> list[MilestoneRow]:
     return [
-        MilestoneRow(date_span(m.date, m.end_date), link(from_uri, uri("milestones", m.id), m.title.en))
+        MilestoneRow(lang.span(m.date, m.end_date), link(from_uri, uri("milestones", m.id), lang.text(m.title)))
         for m in milestones
     ]
 
@@ -153,9 +163,9 @@ class Review:
     checked: str | None
 
 
-def review_of(dataset: Dataset) -> Review | None:
+def review_of(dataset: Dataset, lang: Language) -> Review | None:
     reviewed = [r.reviewed for r in (*dataset.frameworks, *dataset.partners, *dataset.milestones)]
     if not reviewed:
         return None
     checked = [s.checked for s in dataset.sources]
-    return Review(min(reviewed).human(), max(reviewed).human(), max(checked).human() if checked else None)
+    return Review(lang.date(min(reviewed)), lang.date(max(reviewed)), lang.date(max(checked)) if checked else None)

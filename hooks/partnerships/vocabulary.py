@@ -63,10 +63,12 @@ SOURCE_KINDS: dict[str, Label] = {
     "state-media": Label("State media", "Médias d'État"),
 }
 
-# Languages of cited pages other than English, by ISO 639-1 code.
+# Languages of cited pages, by ISO 639-1 code: a footnote names the language of a page that is
+# not in the edition's own.
 LANGUAGES: dict[str, Label] = {
     "ar": Label("Arabic", "arabe"),
     "de": Label("German", "allemand"),
+    "en": Label("English", "anglais"),
     "es": Label("Spanish", "espagnol"),
     "fr": Label("French", "français"),
     "it": Label("Italian", "italien"),
