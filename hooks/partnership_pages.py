@@ -9,7 +9,10 @@ What the hook promises, whatever the data, files or settings hold:
   build has finished with no error and, in strict mode, no warning: a failed build leaves the
   previous site byte for byte;
 - under `mkdocs serve`, a data problem does not stop the server: it keeps serving the last
-  good pages with the problems listed in a banner, and reloads once they are fixed.
+  good pages with the problems listed in a banner, and reloads once they are fixed;
+- the site's other editions (mkdocs.yml, extra.editions: French, from mkdocs-fr.yml) are built
+  by the same command, into <site_dir>/<lang>/, from the data checked once, before the new
+  site replaces the old: `mkdocs build` and `mkdocs serve` give both languages.
 """
 
 from __future__ import annotations
@@ -18,17 +21,22 @@ import logging
 import os
 import posixpath
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import CountHandler
 
 from partnerships import DataError, Prepared, Project, make_environment, paused_gc, placeholder_site, prepare_site
+from partnerships.editions import handwritten_pages, root_from
+from partnerships.language import LANGUAGES, SOURCE_LANGUAGE, Language, read_catalogue
+from partnerships.render import set_language
 
 if TYPE_CHECKING:
     import jinja2
@@ -50,15 +58,18 @@ class _State:
 
     command: str = "build"
     dirty: bool = False
-    templates: jinja2.Environment | None = None  # compiled once per process, in memory
+    templates: dict[str, jinja2.Environment] = field(default_factory=dict)  # by language, compiled once per process
+    lang: Language | None = None  # the language of the edition being built
     last_good: Prepared | None = None
     prepared: Prepared | None = None
     highlighted: Page | None = None  # the section index marked active for the page being rendered
     target: Path | None = None  # the site_dir MkDocs was given
     staging: Path | None = None  # where this build is written instead
+    edition_of: Prepared | None = None  # set while another edition of the same build is built from this one
 
 
 _state = _State()
+_last_good: dict[str, Prepared] = {}  # by language, for `mkdocs serve`
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -69,26 +80,43 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Plugins' on_config ran first: the offline plugin has already turned directory URLs off.
     # None of them writes into site_dir before on_post_build, when it is the staging folder.
     project = Project.at(_project_root(config), docs_dir=Path(config.docs_dir))
-    _state.templates = _state.templates or make_environment()
+    code = config.theme.get("language", SOURCE_LANGUAGE)
+    if code not in LANGUAGES:
+        raise PluginError(f"theme.language is {code!r}; the site has editions in {', '.join(LANGUAGES)} only")
     config.extra["data_problems"] = []
     with paused_gc():
         try:
+            lang, problems = read_catalogue(code)
+            _state.lang = lang
+            if problems:
+                raise DataError(problems)
+            env = _state.templates.get(code) or make_environment(lang)
+            set_language(env, lang)  # a fresh catalogue each build: `mkdocs serve` shows a translator's edit
+            _state.templates[code], _state.lang = env, lang
+            checked = _state.edition_of.checked if _state.edition_of else None
             prepared = prepare_site(
-                project, environ=os.environ, directory_urls=config.use_directory_urls, env=_state.templates
+                project,
+                environ=os.environ,
+                directory_urls=config.use_directory_urls,
+                env=env,
+                lang=lang,
+                checked=checked,
             )
         except DataError as error:
             if _state.command != "serve":
                 raise PluginError(error.report()) from None
-            prepared = _keep_serving(config, error)
+            prepared = _keep_serving(config, error, code)
         else:
-            _state.last_good = prepared
+            _last_good[code] = prepared
     _state.prepared = prepared
     config.extra["search_names"] = prepared.site.search_names  # read by overrides/partials/search.html
+    config.extra["interface"] = prepared.site.interface  # read by overrides/ and, through them, partnerships.js
     settings = prepared.settings
     if settings.edit_url_template:
         config.edit_uri_template = settings.edit_url_template
+    _link_editions(config, code, settings.site_url)
     if settings.site_url:
-        config.site_url = settings.site_url
+        config.site_url = settings.site_url + root_from(SOURCE_LANGUAGE, code)
     if settings.repo_url:
         # MkDocs names the repository while it validates mkdocs.yml, before this hook runs.
         config.repo_url, config.repo_name = settings.repo_url, settings.repo_name
@@ -102,28 +130,48 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def _keep_serving(config: MkDocsConfig, error: DataError) -> Prepared:
+def _link_editions(config: MkDocsConfig, code: str, site_url: str | None) -> None:
+    """What the language switch and the hreflang links of every page need: each edition's
+    name, language, and root relative to this edition's root (and absolute, when the site's
+    address is known). overrides/partials/alternate.html adds the page's own path."""
+    editions = config.extra.get("editions") or {}
+    config.extra["edition_links"] = [
+        {
+            "lang": other,
+            "name": str((editions.get(other) or {}).get("name", other)),
+            "relative": root_from(code, other),
+            "absolute": site_url + root_from(SOURCE_LANGUAGE, other) if site_url else None,
+            "current": other == code,
+        }
+        for other in LANGUAGES
+        if other == code or other in editions
+    ]
+
+
+def _keep_serving(config: MkDocsConfig, error: DataError, code: str) -> Prepared:
     """Under `mkdocs serve`: the last good pages, or a placeholder, with the problems in a banner."""
     for line in error.report().splitlines():
         log.info("partnership_pages: %s", line)  # info: a warning would stop a strict serve
     config.extra["data_problems"] = [str(problem) for problem in error.problems]
-    if _state.last_good is not None:
+    if code in _last_good:
         log.info("partnership_pages: serving the last good version of the generated pages until then")
-        return _state.last_good
+        return _last_good[code]
     # No good build yet: a placeholder home page, and the links to the missing pages reported,
     # not counted as warnings, so that the server starts and shows the problems.
     for validation in (config.validation.nav, config.validation.links):
         validation.not_found = logging.INFO
     config.validation.links.anchors = config.validation.links.unrecognized_links = logging.INFO
-    return placeholder_site(env=_state.templates)
+    return placeholder_site(env=_state.templates.get(code), lang=_state.lang)
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     assert _state.prepared is not None, "on_config runs first"
     site = _state.prepared.site
     docs = os.path.relpath(config.docs_dir, _project_root(config)).replace(os.sep, "/")
+    _choose_handwritten(files, config, docs)
     for file in files.documentation_pages():
-        file.edit_uri = quote(f"{docs}/{file.src_uri}")  # edit links are relative to the repository root
+        if file.generated_by is None:
+            file.edit_uri = quote(f"{docs}/{file.src_uri}")  # edit links are relative to the repository root
     for page in site.pages:
         file = File.generated(config, page.src_uri, content=page.markdown)
         file.edit_uri = quote(page.source_file) if page.source_file else None  # the YAML file behind the page
@@ -132,6 +180,26 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, download.src_uri, content=download.content))
     log.info("partnership_pages: %d pages and %d downloads generated from data/", len(site.pages), len(site.downloads))
     return files
+
+
+def _choose_handwritten(files: Files, config: MkDocsConfig, docs: str) -> None:
+    """This edition's hand-written pages: about.fr.md served as about.md in French, left out
+    in English (editions.py). A page with no twin in the other language fails the build."""
+    assert _state.lang is not None, "on_config runs first"
+    pages = [file for file in files if file.src_uri.endswith(".md")]
+    chosen, problems = handwritten_pages([file.src_uri for file in pages], _state.lang.code, docs=docs)
+    if problems:
+        report = DataError(problems).report()
+        if _state.command != "serve":
+            raise PluginError(report)
+        log.info("partnership_pages: %s", report)
+    by_uri = {file.src_uri: file for file in pages}
+    for uri in sorted(chosen.left_out):
+        files.remove(by_uri[uri])
+    for address, uri in chosen.served_at.items():
+        translated = File.generated(config, address, abs_src_path=by_uri[uri].abs_src_path)
+        translated.edit_uri = quote(f"{docs}/{uri}")
+        files.append(translated)
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -145,6 +213,9 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
                 f"{page.file.src_uri}: a generated page must not start with front matter; fix its template"
             )
         page.meta = dict(meta)
+    elif _state.lang is not None:
+        # A hand-written page gets the spacing of its language too (the generated ones have it).
+        markdown = _state.lang.typography(markdown)
     return markdown
 
 
@@ -170,8 +241,9 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 
 def _stage(config: MkDocsConfig) -> None:
     # A dirty build updates the site in place by design (MkDocs's --dirty); every other build
-    # is written beside it first.
-    if _state.dirty:
+    # is written beside it first. Another edition is written into the first one's staging
+    # folder, which moves into place with it.
+    if _state.dirty or _state.edition_of is not None:
         return
     target = Path(config.site_dir)
     staging = target.with_name(f".{target.name}.building")
@@ -183,6 +255,9 @@ def _stage(config: MkDocsConfig) -> None:
 
 @event_priority(-100)  # last: after the search and offline plugins have written into the site
 def on_post_build(*, config: MkDocsConfig) -> None:
+    first_edition = _state.edition_of is None and _state.lang is not None and _state.lang.code == SOURCE_LANGUAGE
+    if first_edition and not _strict_warnings():
+        _build_other_editions(config)
     target, staging = _state.target, _state.staging
     if target is None or staging is None:
         return
@@ -199,6 +274,27 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     staging.rename(target)
     _remove(previous)
     log.info("partnership_pages: the new build replaced %s", target)
+
+
+def _build_other_editions(config: MkDocsConfig) -> None:
+    """Each edition that mkdocs.yml's extra.editions names with a config file, built into
+    <site_dir>/<lang>/ from the data this build has checked. Its failure fails this build."""
+    global _state
+    outer = _state
+    editions = config.extra.get("editions") or {}
+    for code, edition in editions.items():
+        if code == SOURCE_LANGUAGE or edition is None:  # `fr: null`: a build without that edition
+            continue
+        if code not in LANGUAGES or not isinstance(edition, dict) or not isinstance(edition.get("config"), str):
+            raise PluginError(f"extra.editions.{code}: give a language of {', '.join(LANGUAGES)} and its `config` file")
+        config_file = _project_root(config) / edition["config"]
+        _state = _State(command=outer.command, dirty=outer.dirty, templates=outer.templates, edition_of=outer.prepared)
+        try:
+            other = load_config(str(config_file), site_dir=str(Path(config.site_dir) / code), strict=config.strict)
+            log.info("partnership_pages: building the %s edition from %s", code, edition["config"])
+            build(other, dirty=outer.dirty)
+        finally:
+            _state = outer
 
 
 def on_build_error(*, error: Exception) -> None:

@@ -54,8 +54,38 @@
     return (text || "").normalize("NFD").replace(COMBINING, "").toLowerCase();
   }
 
-  function plural(count, one, many) {
-    return count + " " + (count === 1 ? one : many);
+  /* --- Words ---------------------------------------------------------------------------
+     What this script writes comes from the page, in the page's language: a JSON block that
+     the build writes from the catalogues (hooks/partnerships/interface.py). A message's
+     %(name)s placeholders take `values`; a plural message is a [singular, plural] pair. */
+
+  var TEXT = (function () {
+    var element = document.getElementById("interface-strings");
+    try {
+      return element ? JSON.parse(element.textContent) || {} : {};
+    } catch (error) {
+      return {};
+    }
+  })();
+
+  function say(key, values, count) {
+    var message = TEXT[key];
+    if (Array.isArray(message)) message = message[isSingular(count) ? 0 : 1];
+    if (typeof message !== "string") return "";
+    return message.replace(/%\((\w+)\)s/g, function (whole, name) {
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
+
+  // gettext's rule of each language: French counts 0 and 1 as singular.
+  function isSingular(count) {
+    return TEXT.plural_rule === "fr" ? count <= 1 : count === 1;
+  }
+
+  /* The text around a message's placeholders, to put elements (links) between: for
+     "Did you mean %(names)s?", ["Did you mean ", "?"]. */
+  function around(key) {
+    return say(key).split(/%\(\w+\)s/);
   }
 
   /* --- History view: map ---------------------------------------------------------------- */
@@ -103,7 +133,7 @@
       var strong = document.createElement("strong");
       strong.textContent = labels[group] || group;
       p.appendChild(strong);
-      p.appendChild(document.createTextNode(": "));
+      p.appendChild(document.createTextNode(around("group_list")[1] || ": "));
       members.forEach(function (a, i) {
         if (i) p.appendChild(document.createTextNode(", "));
         p.appendChild(a);
@@ -282,7 +312,7 @@
       var button = document.createElement("button");
       button.type = "button";
       button.className = "sort-button";
-      button.setAttribute("aria-label", "Sort by " + th.textContent.replace(/\s+/g, " ").trim());
+      button.setAttribute("aria-label", say("sort_by", {column: th.textContent.replace(/\s+/g, " ").trim()}));
       if (!th.querySelector("a, button, input, select, textarea")) button.classList.add("sort-button--cover");
       var arrow = document.createElement("span");
       arrow.className = "sort-indicator";
@@ -317,8 +347,8 @@
         if (!hidden) shown++;
       });
       if (query === "") count.textContent = "";
-      else if (shown === 0) count.textContent = "No row matches “" + input.value.trim() + "”.";
-      else count.textContent = shown + " of " + considered + " rows match.";
+      else if (shown === 0) count.textContent = say("no_row_matches", {query: input.value.trim()});
+      else count.textContent = say("rows_match", {num: shown, total: considered}, shown);
     });
   }
 
@@ -380,7 +410,7 @@
           }
         }
       });
-      if (status) status.textContent = plural(shown, "milestone", "milestones") + " shown.";
+      if (status) status.textContent = say("milestones_shown", {num: shown}, shown);
     }
 
     select.addEventListener("change", apply);
@@ -478,15 +508,16 @@
       while (box.firstChild) box.removeChild(box.firstChild);
       box.hidden = !found.length;
       if (!found.length) return;
-      box.appendChild(document.createTextNode("Did you mean "));
+      var sentence = around("did_you_mean");
+      box.appendChild(document.createTextNode(sentence[0] || ""));
       found.forEach(function (entry, i) {
-        if (i) box.appendChild(document.createTextNode(i === found.length - 1 ? " or " : ", "));
+        if (i) box.appendChild(document.createTextNode(i === found.length - 1 ? around("or")[1] || " or " : ", "));
         var link = document.createElement("a");
         link.href = base + "/" + entry.path;
         link.textContent = entry.title;
         box.appendChild(link);
       });
-      box.appendChild(document.createTextNode("?"));
+      box.appendChild(document.createTextNode(sentence[1] || ""));
     });
   }
 
