@@ -70,9 +70,11 @@ class BenchError(RuntimeError):
 
 
 def copy_project(target: Path, *, data: bool) -> None:
-    """mkdocs.yml, docs/, hooks/ and overrides/ (and data/ when asked) of the real project."""
+    """mkdocs.yml and mkdocs-fr.yml, docs/, hooks/ and overrides/ (and data/ when asked) of the
+    real project."""
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copy2(ROOT / "mkdocs-fr.yml", target / "mkdocs-fr.yml")
     for folder in ("docs", "hooks", "overrides", *(("data",) if data else ())):
         shutil.copytree(ROOT / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__"))
 

@@ -27,7 +27,16 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
 TODAY = dt.date(2026, 12, 1)
 # What `mkdocs build` reads: copy these to build the real site somewhere else.
-PROJECT_FILES = ("mkdocs.yml", "mkdocs-offline.yml", "docs", "hooks", "data", "overrides")
+PROJECT_FILES = (
+    "mkdocs.yml",
+    "mkdocs-fr.yml",
+    "mkdocs-offline.yml",
+    "mkdocs-offline-fr.yml",
+    "docs",
+    "hooks",
+    "data",
+    "overrides",
+)
 
 # The generator the build tests run: mkdocs, or its maintained fork properdocs (CI runs both).
 SITE_GENERATOR = os.environ.get("SITE_GENERATOR", "mkdocs")
@@ -72,6 +81,17 @@ FIXTURE_NAV = [
     {"Sources": "sources.md"},
     {"About": "about.md"},
 ]
+FIXTURE_NAV_FR = [
+    {"Accueil": "index.md"},
+    {"Cadres de partenariat": "frameworks/index.md"},
+    {"Partenaires": "partners/index.md"},
+    {"Tableau des participations": "matrix.md"},
+    {"Carte du monde": "map.md"},
+    {"Chronologie": "milestones/index.md"},
+    {"Téléchargements": "data.md"},
+    {"Sources": "sources.md"},
+    {"À propos": "about.md"},
+]
 
 
 def make_fixture_project(target: Path, *, data: Path = FIXTURE_DATA, hooks: Path = ROOT / "hooks") -> Path:
@@ -88,6 +108,10 @@ def make_fixture_project(target: Path, *, data: Path = FIXTURE_DATA, hooks: Path
     }
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     (target / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    # The French edition, built with the English one: the real mkdocs-fr.yml, with the
+    # fixture's navigation.
+    french = yaml.safe_load((ROOT / "mkdocs-fr.yml").read_text(encoding="utf-8")) | {"nav": FIXTURE_NAV_FR}
+    (target / "mkdocs-fr.yml").write_text(yaml.safe_dump(french, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return target
 
 

@@ -66,3 +66,19 @@ def test_a_server_started_on_bad_data_shows_the_problems_then_the_site(project):
     finally:
         output = server.stop()
     assert "Traceback" not in output, output
+
+
+def test_one_server_previews_both_editions_and_a_french_only_edit_rebuilds(project, served):
+    english = served.wait_for(lambda page: "Malta" in page, "partners/malta/")
+    french = served.wait_for(lambda page: "Malte" in page, "fr/partners/malta/")
+    assert '<html lang="en"' in english
+    assert '<html lang="fr"' in french
+
+    about = project / "docs" / "about.fr.md"
+    about.write_text(about.read_text(encoding="utf-8").replace("site d'essai", "site d'essai révisé"), encoding="utf-8")
+    served.wait_for(lambda page: "site d'essai révisé" in html.unescape(page), "fr/about/")
+    assert "révisé" not in served.get("about/")
+
+    malta = project / "data" / "partners" / "malta.yaml"
+    malta.write_text(malta.read_text(encoding="utf-8").replace("fr: Malte}", "fr: Malte (révisé)}"), encoding="utf-8")
+    assert "Malte (révisé)" in served.wait_for(lambda page: "révisé" in page, "fr/partners/malta/")

@@ -33,7 +33,7 @@ def search(page, query: str) -> None:
     box.click()
     page.wait_for_function(
         "() => { const m = document.querySelector('.md-search-result__meta');"
-        " return m && !/Initializing/i.test(m.textContent); }"
+        " return m && !/Initiali[sz]/i.test(m.textContent); }"  # "Initializing search", "Initialisation de la recherche"
     )
     page.keyboard.type(query, delay=20)
     page.wait_for_selector(".md-search-result__item")
