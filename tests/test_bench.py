@@ -65,3 +65,15 @@ def test_build_timer_times_a_build_of_the_project_it_is_added_to(tmp_path):
 
     assert "  - build_timer.py\n" in (project / "mkdocs.yml").read_text()
     assert 0 < seconds < 120
+
+
+def test_the_bench_measures_one_edition_against_a_plain_build_of_one(tmp_path):
+    build_speed = _bench_module("build_speed")
+    project = tmp_path / "project"
+    build_speed.copy_project(project, data=False)
+
+    build_speed.one_edition(project)
+
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "config: mkdocs-fr.yml" not in config
+    assert "    fr: null" in config
