@@ -36,6 +36,7 @@ extra:
 
 
 def copy_project(target: Path) -> None:
+    target.mkdir(parents=True)
     for name in PROJECT:
         source = ROOT / name
         if source.is_dir():

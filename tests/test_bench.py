@@ -77,3 +77,16 @@ def test_the_bench_measures_one_edition_against_a_plain_build_of_one(tmp_path):
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     assert "config: mkdocs-fr.yml" not in config
     assert "    fr: null" in config
+
+
+def test_the_editions_bench_compares_both_editions_with_english_alone(tmp_path):
+    editions = _bench_module("editions")
+    project = tmp_path / "project"
+    editions.copy_project(project)
+
+    editions.timed_build(project, "mkdocs-english-only.yml", tmp_path / "one")
+    editions.timed_build(project, "mkdocs.yml", tmp_path / "both")
+
+    assert (tmp_path / "one" / "index.html").exists()
+    assert not (tmp_path / "one" / "fr").exists()
+    assert (tmp_path / "both" / "fr" / "index.html").exists()
