@@ -4,10 +4,8 @@ home, map, partner and matrix pages."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from test_reader import AXE, _suggestions, heading, search
+from test_reader import AXE, _suggestions, axe_violations, heading, search
 
 FRENCH_PAGES = {"home": "fr/", "map": "fr/map/", "partner": "fr/partners/finland/", "matrix": "fr/matrix/"}
 
@@ -89,12 +87,5 @@ def test_a_mistyped_french_name_is_suggested_in_french(page, server):
 @pytest.mark.parametrize("kind", sorted(FRENCH_PAGES))
 def test_axe_finds_no_violation_on_french_pages(page, server, artifacts, kind):
     page.goto(server + FRENCH_PAGES[kind])
-    page.add_script_tag(path=str(AXE))
 
-    result = page.evaluate(
-        "async () => await axe.run(document, {resultTypes: ['violations'], rules: {'target-size': {enabled: true}}})"
-    )
-
-    violations = [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for v in result["violations"]]
-    (artifacts / f"axe-fr-{kind}.json").write_text(json.dumps(result["violations"], indent=1))
-    assert violations == []
+    assert axe_violations(page, artifacts / f"axe-fr-{kind}.json") == []
