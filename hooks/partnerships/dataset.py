@@ -68,7 +68,7 @@ def _short_names(frameworks: tuple[Framework, ...], lang: str) -> dict[str, str]
     Commission and the Council) gets the launch year: 'NUC 1997', 'NUC 2023'."""
 
     def text(name: Name) -> str:
-        return (name.fr or name.en) if lang == "fr" else name.en
+        return name.in_language(lang)
 
     count = Counter(text(f.acronym) for f in frameworks if f.acronym)
     names = {}

@@ -108,7 +108,7 @@ class Language:
     def text(self, value: Text | Name) -> str:
         """A data text in this language. The checks require French for every text, so the
         English is never shown in a French page in its place."""
-        return (value.fr or value.en) if self.code == "fr" else value.en
+        return value.in_language(self.code)
 
     def optional(self, value: Text | Name | None) -> str:
         return self.text(value) if value is not None else ""

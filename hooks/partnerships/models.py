@@ -165,12 +165,20 @@ class Text(Model):
     en: Line = Field(description="the text in English")
     fr: Line | None = Field(default=None, description="the text in French, in NATO's own terms")
 
+    def in_language(self, code: str) -> str:
+        """The text in `code` ('en' or 'fr'); the English where no French is given."""
+        return (self.fr or self.en) if code == "fr" else self.en
+
 
 class Name(Model):
     """A name or title in English, optionally in French: `{en: Finland, fr: Finlande}`."""
 
     en: NameLine = Field(description="in English")
     fr: NameLine | None = Field(default=None, description="in French, NATO's own French name where it has one")
+
+    def in_language(self, code: str) -> str:
+        """The name in `code` ('en' or 'fr'); the English where no French is given."""
+        return (self.fr or self.en) if code == "fr" else self.en
 
 
 # What a reader needs to know when no acceptable source confirms a fact (see checks.py's policy).

@@ -59,7 +59,7 @@ def frameworks_in_order(dataset: Dataset) -> list[Framework]:
 def partners_in_order(partners: Iterable[Partner], lang: Language | None = None) -> list[Partner]:
     """By name in the edition's language, ignoring accents and case."""
     code = lang.code if lang else "en"
-    return sorted(partners, key=lambda p: fold(_in(p.name, code)).casefold())
+    return sorted(partners, key=lambda p: fold(p.name.in_language(code)).casefold())
 
 
 @dataclass(frozen=True)
@@ -81,14 +81,14 @@ def nato_allies(dataset: Dataset, lang: Language | None = None) -> list[AllyEntr
     entries += [
         AllyEntry(p.id, p.name, p.aliases, p.iso, p.nato_accession, p) for p in dataset.partners if p.nato_accession
     ]
-    return sorted(entries, key=lambda a: (a.accession.date.order, fold(_in(a.name, code)).casefold()))
+    return sorted(entries, key=lambda a: (a.accession.date.order, fold(a.name.in_language(code)).casefold()))
 
 
 def aliases(*names: Name | None, extra: Sequence[str] = (), lang: str = "en") -> list[str]:
     """Other names a reader may search for, each once, plus accent-free forms: the names in
     the other language, then `extra`. A French name that is the English one (Pakistan,
     Türkiye) is not another name."""
-    own = {_in(n, lang) for n in names if n}
+    own = {n.in_language(lang) for n in names if n}
     other = "en" if lang == "fr" else "fr"
     seen: list[str] = []
     for name in [*(getattr(n, other) for n in names if n), *extra]:
@@ -96,10 +96,6 @@ def aliases(*names: Name | None, extra: Sequence[str] = (), lang: str = "en") ->
             if form and form not in seen and form not in own:
                 seen.append(form)
     return seen
-
-
-def _in(name: Name, lang: str) -> str:
-    return (name.fr or name.en) if lang == "fr" else name.en
 
 
 def escaped_aliases(*names: Name | None, extra: Sequence[str] = (), lang: Language | None = None) -> list[str]:
