@@ -59,6 +59,9 @@ def search(page, query: str) -> None:
         ("UAE", "United Arab Emirates"),
         ("PfP", "Partnership for Peace (PfP)"),
         ("Conseil OTAN-Ukraine", "NATO-Ukraine Council (NUC)"),
+        # A country's own page before the council or commission named after it.
+        ("Ukraine", "Ukraine"),
+        ("Georgia", "Georgia"),
     ],
 )
 def test_search_finds_the_entity_first_and_opens_it(page, server, query, expected_title):
