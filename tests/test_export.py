@@ -12,7 +12,7 @@ import sys
 import pytest
 
 from partnerships import build_downloads, load_dataset
-from partnerships.export import CSV_BOM, MEMBERSHIPS, MILESTONES, PARTNERS, _cell, dataset_json
+from partnerships.export import CSV_BOM, MEMBERSHIPS, MILESTONES, PARTNERS, SOURCES_TABLE, _cell, dataset_json
 from partnerships.history import Chronology
 from partnerships.models import Framework, Milestone, Partner
 from support import FIXTURE_DATA, ROOT, TODAY
@@ -71,6 +71,15 @@ def test_finland_rows_say_what_the_yaml_says():
 
     assert (finland["name_fr"], finland["iso"], finland["nato_accession"]) == ("Finlande", "FI", "2023-04-04")
     assert (pfp["since"], pfp["until"], pfp["end_reason"]) == ("1994", "2023-04-04", "joined NATO")
+    assert pfp["end_reason_fr"] == "adhésion à l'OTAN"
+
+
+def test_the_sources_table_names_the_publisher_in_both_languages():
+    korea = next(
+        r for r in _rows(SOURCES_TABLE.text(DATASET, CHRONOLOGY)) if r["id"] == "nato-relations-with-republic-of-korea"
+    )
+
+    assert (korea["publisher"], korea["publisher_fr"]) == ("NATO", "OTAN")
 
 
 # Run in a fresh interpreter: set iteration order follows the string hash seed, which is

@@ -198,6 +198,7 @@ MEMBERSHIPS = CsvTable(
         Column("since", f"when it began ({DATES}); empty if no source gives it", lambda r: r.membership.since),
         Column("until", f"when it ended, if it has ({DATES})", lambda r: r.membership.until),
         Column("end_reason", "why it ended, in English", lambda r: _en(r.membership.end_reason)),
+        Column("end_reason_fr", "why it ended, in French", lambda r: _fr(r.membership.end_reason)),
         Column(
             "suspended_since",
             f"since when NATO has suspended cooperation, if it has ({DATES})",
@@ -230,7 +231,8 @@ SOURCES_TABLE = CsvTable(
     (
         Column("id", "the source's id, as the sources columns of the other files give it", lambda s: s.id),
         Column("kind", f"how the source policy weighs it: {_one_of(SOURCE_KINDS)}", lambda s: s.kind),
-        Column("publisher", "who published it", lambda s: s.publisher.en),
+        Column("publisher", "who published it, in English", lambda s: s.publisher.en),
+        Column("publisher_fr", "who published it, in French", lambda s: s.publisher.fr),
         Column("title", "its title, in its own language", lambda s: s.title.en),
         Column("date", f"when it was published or last updated ({DATES})", lambda s: s.date),
         Column("language", "its language, as an ISO 639-1 code (en, fr...)", lambda s: s.language),
