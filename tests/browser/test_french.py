@@ -51,8 +51,8 @@ def test_french_search_works_from_disk(page, offline_site, query, page_file):
 
 
 def test_a_stemmed_query_finds_the_singular_and_reports_no_word_missing(page, server):
-    """ "adhésions" is searched as "adhés": sections on « Adhésion à l'OTAN » are found, and
-    Material's "missing" note does not list the plural the reader typed under them."""
+    """The query "adhésions" is also searched as "adhés": sections on « Adhésion à l'OTAN »
+    are found, and Material's "missing" note does not list the plural typed under them."""
     page.goto(server + "fr/")
 
     search(page, "adhésions")
