@@ -17,7 +17,7 @@ import pytest
 from partnerships import build_pages, load_dataset
 from partnerships.citations import Citations, Footnotes
 from partnerships.language import Language
-from partnerships.markup import fold, json_block, link, md
+from partnerships.markup import fold, json_block, link, md, md_with_code
 from partnerships.render import make_environment
 from partnerships.views import MilestoneRow, search_names
 from support import FIXTURE_DATA, HISTORY_STATES, ROOT, TODAY, history_states
@@ -83,6 +83,14 @@ def test_markup_in_data_text_is_escaped():
     for character in "<[|*{":
         assert character not in escaped
     assert escaped.startswith("&#60;script&#62;")
+
+
+def test_a_description_shows_its_backticked_parts_as_code_and_escapes_the_rest():
+    assert md_with_code("A name: `{en: Finland, fr: Finlande}`.") == (
+        "A name: <code>{en: Finland, fr: Finlande}</code>."
+    )
+    assert md_with_code("`<b>` and *a* `x`") == "<code>&lt;b&gt;</code> and &#42;a&#42; <code>x</code>"
+    assert md_with_code("no code here") == md("no code here")
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ import jinja2
 from .dataset import Dataset
 from .export import CSV_TABLES, DOWNLOAD_DIR, Download
 from .language import Language
-from .markup import code, link, md
+from .markup import code, link, md, md_with_code
 from .schema import field_reference
 from .views import Page, Review
 
@@ -90,7 +90,7 @@ def render_data_page(
         memberships=sum(len(p.memberships) for p in dataset.partners),
         milestones=len(dataset.milestones),
         csv_files=[
-            CsvSection(md(t.file), [ColumnRow(code(c.name), md(lang.t(c.meaning))) for c in t.columns])
+            CsvSection(md(t.file), [ColumnRow(code(c.name), md_with_code(lang.t(c.meaning))) for c in t.columns])
             for t in CSV_TABLES
         ],
         records=record_sections(lang),
@@ -110,6 +110,6 @@ def record_sections(lang: Language) -> list[RecordSection]:
             for part in f.parts:
                 shown = shown.replace(part, f"[{part}](#{part.lower()})", 1)
             required = lang.t("yes") if f.required else lang.t("no")
-            fields.append(FieldRow(code(f.name), shown, required, md(lang.t(f.meaning))))
-        sections.append(RecordSection(md(doc.name), md(lang.t(doc.summary)), fields))
+            fields.append(FieldRow(code(f.name), shown, required, md_with_code(lang.t(f.meaning))))
+        sections.append(RecordSection(md(doc.name), md_with_code(lang.t(doc.summary)), fields))
     return sections

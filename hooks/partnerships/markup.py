@@ -45,6 +45,26 @@ def md(text: str | None) -> str:
     return text
 
 
+_CODE_SPAN = re.compile(r"`([^`]+)`")
+
+
+def md_with_code(text: str) -> str:
+    """md() for a description the package itself writes (a field's meaning, a record type's
+    summary), whose `backticked` parts are shown as code, as editors see them in the schema."""
+    parts = _CODE_SPAN.split(text)
+    # split() with one group: the code at the odd indexes. md() trims, so the spaces around
+    # each piece of code are put back.
+    shown = []
+    for index, part in enumerate(parts):
+        if index % 2:
+            shown.append(code(part))
+        elif part.strip():
+            shown.append((" " if part[0].isspace() else "") + md(part) + (" " if part[-1].isspace() else ""))
+        else:
+            shown.append(" " if part else "")
+    return "".join(shown)
+
+
 def tab_title(text: str) -> str:
     """The page title for the browser tab and the search index.
 
