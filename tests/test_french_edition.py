@@ -140,3 +140,39 @@ def test_no_english_sentence_on_a_french_page(built_site):
             found[page.relative_to(built_site).as_posix()] = sentences[:3]
     assert len(pages) > 130
     assert found == {}
+
+
+# --- French spacing ------------------------------------------------------------------------
+
+# A ; : ! or ? in running text without the no-break space French puts before it.
+# A sign standing alone (the matrix's "?" for a start no source gives) is no punctuation.
+UNSPACED = re.compile(r"(?:(?<=[^\s])|(?<=[^\s] ))[;:!?](?=\s|$)")
+# Names that keep their own punctuation in any language: an English journal's title, which a
+# publisher's French name quotes as published.
+NAMES_WITH_A_COLON = ("Information & Security: An International Journal",)
+
+
+def unspaced_punctuation(html: str) -> list[str]:
+    parser = _Prose()
+    parser.feed(html)
+    text = " ".join(parser.text)  # not re-split: str.split() would treat no-break spaces as spaces
+    for name in NAMES_WITH_A_COLON:
+        text = text.replace(name, "")
+    return [" ".join(text[max(0, m.start() - 30) : m.end()].split()) for m in UNSPACED.finditer(text)]
+
+
+def test_the_spacing_measure_finds_a_missing_space_only():
+    assert unspaced_punctuation("<article><p><strong>1 mai</strong>: une étape.</p></article>")
+    assert unspaced_punctuation("<article><p>Une étape ; fin.</p></article>")  # a space that can break
+    assert not unspaced_punctuation("<article><p><strong>1 mai</strong>\u00a0: une étape\u202f; fin.</p></article>")
+    assert not unspaced_punctuation(
+        '<article><p><cite lang="en">NATO Update: 1995</cite>, https://nato.int</p></article>'
+    )
+
+
+def test_french_pages_space_their_punctuation(built_site):
+    found = {}
+    for page in sorted((built_site / "fr").rglob("*.html")):
+        if misses := unspaced_punctuation(page.read_text(encoding="utf-8")):
+            found[page.relative_to(built_site).as_posix()] = misses[:3]
+    assert found == {}

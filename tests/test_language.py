@@ -81,6 +81,12 @@ def test_french_order_ignores_accents_and_case():
     ]
 
 
+def test_a_semicolon_list_is_spaced_the_way_each_language_spaces_it():
+    assert EN.semicolons(["Allies: 32", "Partners: 23"]) == "Allies: 32; Partners: 23"
+    assert FR.semicolons(["Alliés : 32", "Partenaires : 23"]) == "Alliés : 32\u202f; Partenaires : 23"
+    assert FR.semicolons([]) == ""
+
+
 def test_french_spacing_puts_no_break_spaces_where_french_typography_wants_them():
     assert FR.typography("Date : 1994 ; voir « PPP » ! Vraiment ?") == (
         "Date\u00a0: 1994\u202f; voir «\u00a0PPP\u00a0»\u202f! Vraiment\u202f?"

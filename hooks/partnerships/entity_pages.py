@@ -192,7 +192,9 @@ def _remark(membership: Membership, cite: Citations, lang: Language) -> str:
     if membership.suspended:
         suspension = membership.suspended
         since = lang.t("Suspended since %(date)s", date=lang.date(suspension.since))
-        parts.append(f"**{since}**: {md(lang.text(suspension.text))}{cite.fact(suspension)}")
+        label, text = f"**{since}**", md(lang.text(suspension.text)) + cite.fact(suspension)
+        # Translators: a bold label, then the text it introduces; French spaces the colon.
+        parts.append(lang.t("%(label)s: %(text)s", label=label, text=text))
     if membership.note:
         parts.append(md(lang.text(membership.note)))
     elif membership.suspended and set(membership.sources) <= set(membership.suspended.sources):

@@ -134,7 +134,7 @@ def map_states(
             counts[group] = counts.get(group, 0) + 1
         groups = [g for g in labels if counts.get(g)]
         seen.update(groups)
-        summary = "; ".join(
+        summary = lang.semicolons(
             lang.t("%(name)s: %(periods)s", name=labels[g], periods=lang.number(counts[g])) for g in groups
         )
         status = lang.t("%(when)s: %(what)s.", when=status_prefix(year, chronology.today, lang), what=summary)

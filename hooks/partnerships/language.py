@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -41,7 +41,8 @@ LANGUAGE_NAMES = {"en": "English", "fr": "French"}
 # (Imprimerie nationale's rule), a full one before the colon and inside the quotes.
 _FRENCH_SPACES = (
     (re.compile(r" ([;!?])"), "\u202f\\1"),
-    (re.compile(r" :(?=\s|$)"), "\u00a0:"),
+    # Also before the end of bold or emphasis ("**Date :**"), or of an HTML element.
+    (re.compile(r" :(?=\s|$|[*_<])"), "\u00a0:"),
     (re.compile(r"« "), "«\u00a0"),
     (re.compile(r" »"), "\u00a0»"),
 )
@@ -140,6 +141,11 @@ class Language:
         """Alphabetical order that ignores accents and case, as French dictionaries sort
         (Émirats arabes unis under E)."""
         return fold(name).casefold()
+
+    def semicolons(self, items: Iterable[str]) -> str:
+        """Items separated by semicolons: "a; b" in English, "a ; b" (a narrow no-break space
+        before each semicolon) in French."""
+        return ("\u202f; " if self.code == "fr" else "; ").join(items)
 
     def typography(self, markdown: str) -> str:
         """French spacing for a generated page's Markdown: the space a writer types before

@@ -184,7 +184,7 @@ def chart_rows(pairs: Iterable[tuple[str, Membership]], chronology: Chronology, 
         periods = [(m, p) for m in memberships if (p := period_of(m, chronology))]
         if periods:
             summary = lang.t(
-                "%(name)s: %(periods)s", name=label, periods="; ".join(describe(m, lang) for m, _ in periods)
+                "%(name)s: %(periods)s", name=label, periods=lang.semicolons(describe(m, lang) for m, _ in periods)
             )
             rows.append(ChartRow(label, summary, tuple(p for _, p in periods)))
     return sorted(rows, key=lambda row: (min(p.start for p in row.periods), row.label))
