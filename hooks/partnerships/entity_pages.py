@@ -193,7 +193,8 @@ def _remark(membership: Membership, cite: Citations, lang: Language) -> str:
         suspension = membership.suspended
         since = lang.t("Suspended since %(date)s", date=lang.date(suspension.since))
         label, text = f"**{since}**", md(lang.text(suspension.text)) + cite.fact(suspension)
-        # Translators: a bold label, then the text it introduces; French spaces the colon.
+        # Translators: a label, then the text it introduces (also in lists of dates, map
+        # groups and open questions); French spaces the colon.
         parts.append(lang.t("%(label)s: %(text)s", label=label, text=text))
     if membership.note:
         parts.append(md(lang.text(membership.note)))

@@ -51,18 +51,16 @@ _CODE_SPAN = re.compile(r"`([^`]+)`")
 def md_with_code(text: str) -> str:
     """md() for a description the package itself writes (a field's meaning, a record type's
     summary), whose `backticked` parts are shown as code, as editors see them in the schema."""
+    # split() with one group: the code at the odd indexes. md() trims, so the space on either
+    # side of a piece of code is put back.
     parts = _CODE_SPAN.split(text)
-    # split() with one group: the code at the odd indexes. md() trims, so the spaces around
-    # each piece of code are put back.
-    shown = []
-    for index, part in enumerate(parts):
-        if index % 2:
-            shown.append(code(part))
-        elif part.strip():
-            shown.append((" " if part[0].isspace() else "") + md(part) + (" " if part[-1].isspace() else ""))
-        else:
-            shown.append(" " if part else "")
-    return "".join(shown)
+    return "".join(code(part) if index % 2 else _spaced(md(part), part) for index, part in enumerate(parts))
+
+
+def _spaced(escaped: str, text: str) -> str:
+    before = " " if text[:1].isspace() else ""
+    after = " " if text[-1:].isspace() and escaped else ""
+    return before + escaped + after
 
 
 def tab_title(text: str) -> str:
